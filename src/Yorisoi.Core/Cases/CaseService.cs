@@ -1,0 +1,836 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Yorisoi.Core.Centers;
+using Yorisoi.Core.CodeLists;
+using Yorisoi.Core.Data;
+using Yorisoi.Core.Resources;
+using Yorisoi.Core.Security;
+using Yorisoi.Text;
+
+namespace Yorisoi.Core.Cases;
+
+public enum OutcomeKind
+{
+    Ok,
+    Created,
+    NotFound,
+    Invalid,
+    Conflict,
+    Forbidden,
+}
+
+public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, ValidationErrors? Errors = null, string? Message = null)
+{
+    public static Outcome<T> NotFound() => new(OutcomeKind.NotFound);
+
+    public static Outcome<T> Invalid(ValidationErrors errors) => new(OutcomeKind.Invalid, Errors: errors);
+
+    public static Outcome<T> Invalid(string field, string message) => new(OutcomeKind.Invalid, Errors: ValidationErrors.For(field, message));
+
+    public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, Message: message);
+}
+
+/// <summary>
+/// Everything a counselor does with a case. Both the REST API and the staff screens call this, so
+/// rules, history and audit are the same whichever way a case is touched. Visibility comes from the
+/// DbContext's center filter; this class never widens it.
+/// </summary>
+public sealed class CaseService(
+    YorisoiDbContext db,
+    CodeListCatalog catalog,
+    LookupHasher hasher,
+    TimeProvider clock,
+    ILogger<CaseService> logger)
+{
+    private AccessScope Scope => db.Scope;
+
+    public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, CancellationToken ct = default)
+    {
+        var centerId = Scope.CenterId ?? Guid.Empty;
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var page = Math.Max(query.Page, 1);
+
+        IQueryable<Case> cases = db.Cases.AsNoTracking();
+        cases = query.Scope == "shared"
+            ? cases.Where(c => c.CenterId != centerId)
+            : cases.Where(c => c.CenterId == centerId);
+        if (query.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (query.ReceivedFrom is { } from)
+        {
+            var fromAt = StartOfJapanDay(from);
+            cases = cases.Where(c => c.ReceivedAt >= fromAt);
+        }
+
+        if (query.ReceivedTo is { } to)
+        {
+            var toAt = StartOfJapanDay(to.AddDays(1));
+            cases = cases.Where(c => c.ReceivedAt < toAt);
+        }
+
+        if (query.ProductCode is { Length: > 0 } product)
+        {
+            var item = catalog.Current.Find(CodeListNames.Product, product);
+            if (item is { IsLeaf: false })
+            {
+                var children = catalog.Current.Items(CodeListNames.Product).Where(i => i.ParentCode == product).Select(i => i.Code).ToList();
+                cases = cases.Where(c => children.Contains(c.ProductCode!));
+            }
+            else
+            {
+                cases = cases.Where(c => c.ProductCode == product);
+            }
+        }
+
+        if (query.SalesFormCode is { Length: > 0 } salesForm)
+        {
+            cases = cases.Where(c => c.SalesFormCode == salesForm);
+        }
+
+        if (query.AssigneeId is { } assignee)
+        {
+            cases = cases.Where(c => c.AssigneeId == assignee);
+        }
+
+        if (JapaneseNormalizer.Fold(query.BusinessName) is { Length: > 0 } business)
+        {
+            cases = cases.Where(c => c.Business.NameFolded!.Contains(business));
+        }
+
+        cases = query.Sort switch
+        {
+            "received_asc" => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
+            "receipt_desc" => cases.OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.ReceiptSequence),
+            "receipt_asc" => cases.OrderBy(c => c.FiscalYear).ThenBy(c => c.ReceiptSequence),
+            "updated_desc" => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            _ => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
+        };
+
+        var total = await cases.CountAsync(ct);
+        var rows = await cases
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new
+            {
+                c.Id, c.ReceiptNumber, c.ReceivedAt, c.Status, c.ProductCode, c.SalesFormCode, BusinessName = c.Business.Name,
+                c.AssigneeId, c.IsMediation, Excerpt = c.Summary.Substring(0, 80), c.CenterId, c.CodeListVersion,
+            })
+            .ToListAsync(ct);
+
+        var assigneeIds = rows.Where(r => r.AssigneeId.HasValue).Select(r => r.AssigneeId!.Value).Distinct().ToList();
+        var names = assigneeIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+        var items = rows.Select(r =>
+        {
+            var codes = catalog.Get(r.CodeListVersion);
+            return new CaseListItem(
+                r.Id, r.ReceiptNumber, r.ReceivedAt, r.Status,
+                r.ProductCode, codes.NameOf(CodeListNames.Product, r.ProductCode),
+                r.SalesFormCode, codes.NameOf(CodeListNames.SalesForm, r.SalesFormCode),
+                r.BusinessName, r.AssigneeId, r.AssigneeId is { } a && names.TryGetValue(a, out var n) ? n : null,
+                r.IsMediation, r.Excerpt, r.CenterId);
+        }).ToList();
+        return new PagedResult<CaseListItem>(items, page, pageSize, total);
+    }
+
+    public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await db.Cases.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Keywords)
+            .Include(x => x.HandlingLog)
+            .Include(x => x.Shares)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return null;
+        }
+
+        return await ToDetailAsync(c, ct);
+    }
+
+    /// <summary>The personal contact details of a case; every call is audited with the fields shown.</summary>
+    public async Task<CasePersonalData?> GetPersonalDataAsync(Guid id, CancellationToken ct = default)
+    {
+        var row = await db.Cases.AsNoTracking()
+            .Where(x => x.Id == id)
+            .Select(x => new { x.Consultant, x.ContractParty })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return null;
+        }
+
+        var consultant = ToContact(row.Consultant);
+        var contract = ToContact(row.ContractParty);
+        db.AuditRecords.Add(NewAudit(AuditActions.ViewPersonalData, id, ShownFields("Consultant", consultant).Concat(ShownFields("ContractParty", contract))));
+        await db.SaveChangesAsync(ct);
+        return new CasePersonalData(id, consultant, contract);
+    }
+
+    /// <summary>The case as the edit form needs it: the input shape, including personal fields (audited).</summary>
+    public async Task<(CaseInput Input, int Version, CaseStatus Status)?> GetForEditAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Keywords).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return null;
+        }
+
+        var input = ToInput(c);
+        db.AuditRecords.Add(NewAudit(AuditActions.ViewPersonalData, id,
+            ShownFields("Consultant", ToContact(c.Consultant)).Concat(ShownFields("ContractParty", ToContact(c.ContractParty)))));
+        await db.SaveChangesAsync(ct);
+        return (input, c.Version, c.Status);
+    }
+
+    public async Task<Outcome<CaseDetail>> RegisterAsync(CaseInput input, Guid? clientRequestId, CancellationToken ct = default)
+    {
+        var centerId = Scope.CenterId ?? throw new InvalidOperationException("Registering a case needs a signed-in user's center.");
+        if (clientRequestId is { } requestId)
+        {
+            var existing = await db.Cases.AsNoTracking().Where(c => c.CenterId == centerId && c.ClientRequestId == requestId).Select(c => c.Id).FirstOrDefaultAsync(ct);
+            if (existing != Guid.Empty)
+            {
+                return new Outcome<CaseDetail>(OutcomeKind.Ok, await GetAsync(existing, ct));
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var codes = catalog.Current;
+        var errors = CaseValidator.Validate(input, codes, code => MunicipalityExists(code), now);
+        await ValidateAssigneeAsync(errors, input.AssigneeId, centerId, ct);
+        if (!errors.IsValid)
+        {
+            return Outcome<CaseDetail>.Invalid(errors);
+        }
+
+        var center = await db.Centers.AsNoTracking().FirstAsync(c => c.Id == centerId, ct);
+        var entity = new Case
+        {
+            CenterId = centerId,
+            ClientRequestId = clientRequestId,
+            CodeListVersion = codes.Version,
+            Status = CaseStatus.Received,
+            ReceivedAt = input.ReceivedAt!.Value.ToUniversalTime(),
+            AssigneeId = input.AssigneeId ?? Scope.UserId,
+        };
+        Apply(entity, input);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                entity.FiscalYear = FiscalYear.Of(entity.ReceivedAt);
+                entity.ReceiptSequence = await ReceiptNumberAllocator.NextAsync(db, centerId, entity.FiscalYear, ct);
+                entity.ReceiptNumber = ReceiptNumberAllocator.Format(entity.FiscalYear, center.Code, entity.ReceiptSequence);
+                db.Cases.Add(entity);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            });
+        }
+        catch (DbUpdateException) when (clientRequestId is not null)
+        {
+            // The same form was submitted twice at the same moment; the other request created the case.
+            db.ChangeTracker.Clear();
+            var winner = await db.Cases.AsNoTracking().Where(c => c.CenterId == centerId && c.ClientRequestId == clientRequestId).Select(c => c.Id).FirstOrDefaultAsync(ct);
+            if (winner == Guid.Empty)
+            {
+                throw;
+            }
+
+            return new Outcome<CaseDetail>(OutcomeKind.Ok, await GetAsync(winner, ct));
+        }
+
+        logger.LogInformation("Case {CaseId} registered as {ReceiptNumber} at center {CenterId}", entity.Id, entity.ReceiptNumber, centerId);
+        return new Outcome<CaseDetail>(OutcomeKind.Created, await ToDetailAsync(entity, ct));
+    }
+
+    public async Task<Outcome<CaseDetail>> UpdateAsync(Guid id, int expectedVersion, CaseInput input, CancellationToken ct = default)
+    {
+        var entity = await db.Cases.Include(c => c.Keywords).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (entity is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return Outcome<CaseDetail>.NotFound();
+        }
+
+        if (!CaseWorkflow.IsEditable(entity.Status))
+        {
+            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+        }
+
+        if (entity.Version != expectedVersion)
+        {
+            return new Outcome<CaseDetail>(OutcomeKind.Conflict, await ToDetailAsync(entity, ct), Message: Messages.Get("Error.Conflict"));
+        }
+
+        var errors = CaseValidator.Validate(input, catalog.Get(entity.CodeListVersion), code => MunicipalityExists(code), clock.GetUtcNow());
+        await ValidateAssigneeAsync(errors, input.AssigneeId, entity.CenterId, ct);
+        if (!errors.IsValid)
+        {
+            return Outcome<CaseDetail>.Invalid(errors);
+        }
+
+        entity.ReceivedAt = input.ReceivedAt!.Value.ToUniversalTime();
+        entity.AssigneeId = input.AssigneeId ?? entity.AssigneeId;
+        Apply(entity, input);
+        db.Entry(entity).Property(c => c.Version).OriginalValue = expectedVersion;
+        return await SaveGuardedAsync(entity, ct);
+    }
+
+    public async Task<Outcome<CaseDetail>> AddHandlingLogAsync(Guid id, HandlingLogInput input, HandlingLogKind kind, CancellationToken ct = default)
+    {
+        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (entity is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return Outcome<CaseDetail>.NotFound();
+        }
+
+        if (!CaseWorkflow.IsEditable(entity.Status))
+        {
+            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+        }
+
+        if (kind == HandlingLogKind.Mediation && !entity.IsMediation)
+        {
+            return Outcome<CaseDetail>.Invalid("Kind", Messages.Get("Error.MediationNotActive"));
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = CaseValidator.ValidateLog(input, catalog.Get(entity.CodeListVersion), now);
+        if (!errors.IsValid)
+        {
+            return Outcome<CaseDetail>.Invalid(errors);
+        }
+
+        db.HandlingLogEntries.Add(new HandlingLogEntry
+        {
+            CaseId = id,
+            Kind = kind,
+            OccurredAt = input.OccurredAt!.Value.ToUniversalTime(),
+            MethodCode = input.MethodCode!,
+            CounterpartCode = input.CounterpartCode!,
+            CounterpartName = input.CounterpartName,
+            Text = input.Text!,
+            CreatedAt = now,
+            CreatedById = Scope.UserId,
+            CreatedByName = Scope.UserName,
+        });
+        db.CaseChanges.Add(Change(id, CaseChangeKind.HandlingLogAdded, comment: kind == HandlingLogKind.Mediation ? "あっせん" : null));
+        if (entity.Status == CaseStatus.Received)
+        {
+            db.CaseChanges.Add(Change(id, CaseChangeKind.StatusChanged, "Status", Messages.Status(entity.Status), Messages.Status(CaseStatus.InProgress)));
+            entity.Status = CaseStatus.InProgress;
+        }
+
+        Touch(entity);
+        return await SaveGuardedAsync(entity, ct);
+    }
+
+    public async Task<Outcome<CaseDetail>> StartMediationAsync(Guid id, CancellationToken ct = default)
+    {
+        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (entity is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return Outcome<CaseDetail>.NotFound();
+        }
+
+        if (!CaseWorkflow.IsEditable(entity.Status))
+        {
+            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+        }
+
+        if (entity.IsMediation && entity.MediationEndedAt is null)
+        {
+            return Outcome<CaseDetail>.Invalid("IsMediation", Messages.Get("Error.MediationAlreadyActive"));
+        }
+
+        entity.IsMediation = true;
+        entity.MediationStartedAt = clock.GetUtcNow();
+        entity.MediationEndedAt = null;
+        entity.MediationOutcome = MediationOutcome.None;
+        if (entity.Status == CaseStatus.Received)
+        {
+            entity.Status = CaseStatus.InProgress;
+        }
+
+        db.CaseChanges.Add(Change(id, CaseChangeKind.MediationStarted));
+        Touch(entity);
+        return await SaveGuardedAsync(entity, ct);
+    }
+
+    public async Task<Outcome<CaseDetail>> EndMediationAsync(Guid id, MediationOutcome outcome, long? amountRelieved, CancellationToken ct = default)
+    {
+        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (entity is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return Outcome<CaseDetail>.NotFound();
+        }
+
+        if (!CaseWorkflow.IsEditable(entity.Status))
+        {
+            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+        }
+
+        if (!entity.IsMediation || entity.MediationEndedAt is not null)
+        {
+            return Outcome<CaseDetail>.Invalid("IsMediation", Messages.Get("Error.MediationNotActive"));
+        }
+
+        if (outcome == MediationOutcome.None || !Enum.IsDefined(outcome))
+        {
+            return Outcome<CaseDetail>.Invalid("Outcome", Messages.Error("InvalidOutcome", "Outcome"));
+        }
+
+        if (amountRelieved is < 0 or > CaseLimits.MaxAmount)
+        {
+            return Outcome<CaseDetail>.Invalid(nameof(Case.AmountRelieved), Messages.Error(amountRelieved < 0 ? "Negative" : "TooLarge", nameof(CaseInput.AmountRelieved)));
+        }
+
+        entity.MediationEndedAt = clock.GetUtcNow();
+        entity.MediationOutcome = outcome;
+        // The result code follows the mediation's outcome (PIO-NET: あっせん解決 / あっせん不調).
+        entity.ResultCode = outcome == MediationOutcome.Resolved ? ResultCodes.MediationResolved : ResultCodes.MediationFailed;
+        if (amountRelieved is not null)
+        {
+            entity.AmountRelieved = amountRelieved;
+        }
+
+        db.CaseChanges.Add(Change(id, CaseChangeKind.MediationEnded, comment: Messages.Get("Mediation." + outcome)));
+        Touch(entity);
+        return await SaveGuardedAsync(entity, ct);
+    }
+
+    public async Task<Outcome<CaseDetail>> TransitionAsync(Guid id, CaseAction action, string? comment, bool isApprover, int? expectedVersion = null, CancellationToken ct = default)
+    {
+        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (entity is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return Outcome<CaseDetail>.NotFound();
+        }
+
+        if (CaseWorkflow.RequiresApprover(action) && !isApprover)
+        {
+            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.ApproverOnly"));
+        }
+
+        // Approval belongs to the case's own center; a center it was shared with cannot approve it.
+        if (entity.CenterId != Scope.CenterId && CaseWorkflow.RequiresApprover(action))
+        {
+            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.ApproverOnly"));
+        }
+
+        if (expectedVersion is { } v && v != entity.Version)
+        {
+            return new Outcome<CaseDetail>(OutcomeKind.Conflict, await ToDetailAsync(entity, ct), Message: Messages.Get("Error.Conflict"));
+        }
+
+        var next = CaseWorkflow.Next(entity.Status, action);
+        if (next is null)
+        {
+            return Outcome<CaseDetail>.Invalid("Action", Messages.Format("Error.InvalidTransition", Messages.Status(entity.Status)));
+        }
+
+        comment = CaseValidator.CleanText(comment);
+        if (CaseWorkflow.RequiresComment(action) && string.IsNullOrWhiteSpace(comment))
+        {
+            return Outcome<CaseDetail>.Invalid("Comment", Messages.Error("CommentRequired", "Comment"));
+        }
+
+        if (comment is { Length: > CaseLimits.NoteLength })
+        {
+            return Outcome<CaseDetail>.Invalid("Comment", Messages.Error("TooLong", "Comment", CaseLimits.NoteLength));
+        }
+
+        db.CaseChanges.Add(Change(id, CaseChangeKind.StatusChanged, "Status", Messages.Status(entity.Status), Messages.Status(next.Value), $"{Messages.Action(action)}{(comment is null ? "" : "：" + comment)}"));
+        entity.Status = next.Value;
+        switch (action)
+        {
+            case CaseAction.Approve:
+                entity.ApprovedAt = clock.GetUtcNow();
+                entity.ApprovedById = Scope.UserId;
+                entity.ReturnComment = null;
+                break;
+            case CaseAction.Return:
+                entity.ReturnComment = comment;
+                break;
+            case CaseAction.Reopen:
+                entity.ApprovedAt = null;
+                entity.ApprovedById = null;
+                break;
+        }
+
+        Touch(entity);
+        return await SaveGuardedAsync(entity, ct);
+    }
+
+    public async Task<Outcome<CaseDetail>> ShareAsync(Guid id, Guid centerId, string? reason, CancellationToken ct = default)
+    {
+        var entity = await db.Cases.Include(c => c.Shares).FirstOrDefaultAsync(c => c.Id == id && c.CenterId == Scope.CenterId, ct);
+        if (entity is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return Outcome<CaseDetail>.NotFound();
+        }
+
+        if (!entity.ConsentToShareWithCenters)
+        {
+            return Outcome<CaseDetail>.Invalid("CenterId", Messages.Get("Error.ShareNeedsConsent"));
+        }
+
+        if (centerId == entity.CenterId)
+        {
+            return Outcome<CaseDetail>.Invalid("CenterId", Messages.Get("Error.ShareSelf"));
+        }
+
+        var target = await db.Centers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == centerId, ct);
+        if (target is null)
+        {
+            return Outcome<CaseDetail>.Invalid("CenterId", Messages.Error("UnknownCenter", "CenterId"));
+        }
+
+        reason = CaseValidator.CleanText(reason);
+        if (reason is { Length: > CaseLimits.NoteLength })
+        {
+            return Outcome<CaseDetail>.Invalid("Reason", Messages.Error("TooLong", "Reason", CaseLimits.NoteLength));
+        }
+
+        if (entity.Shares.All(s => s.CenterId != centerId))
+        {
+            entity.Shares.Add(new CaseShare { CaseId = id, CenterId = centerId, SharedAt = clock.GetUtcNow(), SharedById = Scope.UserId, Reason = reason });
+            db.CaseChanges.Add(Change(id, CaseChangeKind.Shared, "Shares", null, target.Name, reason));
+            Touch(entity);
+        }
+
+        return await SaveGuardedAsync(entity, ct);
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, bool includePersonalValues, CancellationToken ct = default)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return null;
+        }
+
+        var changes = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        if (includePersonalValues && changes.Any(c => c.IsPersonal))
+        {
+            db.AuditRecords.Add(NewAudit(AuditActions.ViewPersonalData, id, changes.Where(c => c.IsPersonal).Select(c => "History." + c.Field).Distinct()));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return changes.Select(c => new TimelineEntry(
+            c.At,
+            c.Kind.ToString(),
+            c.UserName,
+            c.Field,
+            c.IsPersonal && !includePersonalValues ? Masked(c.OldValue) : c.OldValue,
+            c.IsPersonal && !includePersonalValues ? Masked(c.NewValue) : c.NewValue,
+            c.Comment,
+            c.IsPersonal)).ToList();
+    }
+
+    /// <summary>Earlier cases of the same phone number, in this center only (never other centers').</summary>
+    public async Task<IReadOnlyList<RepeatConsumerMatch>> FindRepeatConsumerAsync(string? phone, Guid? excludeCaseId = null, CancellationToken ct = default)
+    {
+        var normalized = CaseValidator.NormalizePhone(phone);
+        var centerId = Scope.CenterId;
+        if (normalized is null || centerId is null)
+        {
+            return [];
+        }
+
+        var hash = hasher.Hash(normalized);
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.CenterId == centerId && (c.Consultant.PhoneHash == hash || c.ContractParty.PhoneHash == hash) && c.Id != excludeCaseId)
+            .OrderByDescending(c => c.ReceivedAt)
+            .Take(20)
+            .Select(c => new { c.Id, c.ReceiptNumber, c.ReceivedAt, c.Status, c.ProductCode, c.CodeListVersion, BusinessName = c.Business.Name, IsConsultant = c.Consultant.PhoneHash == hash })
+            .ToListAsync(ct);
+        db.AuditRecords.Add(NewAudit(AuditActions.RepeatConsumerLookup, excludeCaseId, ["Phone"], $"{rows.Count} match(es)"));
+        await db.SaveChangesAsync(ct);
+        return rows.Select(r => new RepeatConsumerMatch(
+            r.Id, r.ReceiptNumber, r.ReceivedAt, r.Status,
+            catalog.Get(r.CodeListVersion).NameOf(CodeListNames.Product, r.ProductCode),
+            r.BusinessName, r.IsConsultant ? "相談者" : "契約当事者")).ToList();
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> AssignableStaffAsync(CancellationToken ct = default)
+    {
+        var centerId = Scope.CenterId;
+        var users = await db.Users.AsNoTracking().Where(u => u.CenterId == centerId).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        return users.Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    private async Task<Outcome<CaseDetail>> SaveGuardedAsync(Case entity, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await GetAsync(entity.Id, ct);
+            return current is null
+                ? Outcome<CaseDetail>.NotFound()
+                : new Outcome<CaseDetail>(OutcomeKind.Conflict, current, Message: Messages.Get("Error.Conflict"));
+        }
+
+        db.ChangeTracker.Clear();
+        return new Outcome<CaseDetail>(OutcomeKind.Ok, await GetAsync(entity.Id, ct));
+    }
+
+    /// <summary>Marks the case changed so the history interceptor stamps it and bumps its version.</summary>
+    private void Touch(Case entity) => db.Entry(entity).State = db.Entry(entity).State == EntityState.Unchanged ? EntityState.Modified : db.Entry(entity).State;
+
+    private CaseChange Change(Guid caseId, CaseChangeKind kind, string? field = null, string? oldValue = null, string? newValue = null, string? comment = null) =>
+        new() { CaseId = caseId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName, Kind = kind, Field = field, OldValue = oldValue, NewValue = newValue, Comment = comment };
+
+    private AuditRecord NewAudit(string action, Guid? caseId, IEnumerable<string> fields, string? detail = null) => new()
+    {
+        At = clock.GetUtcNow(),
+        UserId = Scope.UserId,
+        UserName = Scope.UserName,
+        CenterId = Scope.CenterId,
+        Action = action,
+        CaseId = caseId,
+        Fields = string.Join(',', fields),
+        Detail = detail,
+    };
+
+    /// <summary>Another center's case answers "not found", but the attempt is logged and audited.</summary>
+    private async Task RecordDeniedIfExistsAsync(Guid id, CancellationToken ct)
+    {
+        var owner = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.CenterId).FirstOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            return;
+        }
+
+        logger.LogWarning("User {UserId} of center {CenterId} tried to open case {CaseId} of center {OwnerCenterId}", Scope.UserId, Scope.CenterId, id, owner);
+        db.ChangeTracker.Clear();
+        db.AuditRecords.Add(NewAudit(AuditActions.DeniedCaseAccess, id, [], $"owner center {owner}"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private bool MunicipalityExists(string code) => db.LocalGovernments.AsNoTracking().Any(g => g.Code == code);
+
+    private async Task ValidateAssigneeAsync(ValidationErrors errors, Guid? assigneeId, Guid centerId, CancellationToken ct)
+    {
+        if (assigneeId is { } a && !await db.Users.AsNoTracking().AnyAsync(u => u.Id == a && u.CenterId == centerId, ct))
+        {
+            errors.Add(nameof(CaseInput.AssigneeId), Messages.Error("UnknownAssignee", nameof(CaseInput.AssigneeId)));
+        }
+    }
+
+    private void Apply(Case entity, CaseInput input)
+    {
+        entity.ChannelCode = input.ChannelCode!;
+        ApplyParty(entity.Consultant, input.Consultant);
+        if (input.ContractPartyIsConsultant)
+        {
+            ApplyParty(entity.ContractParty, input.Consultant);
+            entity.RelationshipCode = RelationshipCodes.Self;
+        }
+        else
+        {
+            ApplyParty(entity.ContractParty, input.ContractParty);
+            entity.RelationshipCode = input.RelationshipCode;
+        }
+
+        entity.Summary = input.Summary!;
+        var b = input.Business;
+        entity.Business.Name = b.Name;
+        entity.Business.NameKana = b.NameKana;
+        entity.Business.NameFolded = b.Name is null ? null : JapaneseNormalizer.Fold(b.Name);
+        entity.Business.Address = b.Address;
+        entity.Business.Phone = b.Phone;
+        entity.Business.Url = b.Url;
+        entity.Business.CorporateNumber = b.CorporateNumber is null ? null : JapaneseNormalizer.DigitsOnly(b.CorporateNumber);
+        entity.ProductCode = input.ProductCode;
+        entity.SalesFormCode = input.SalesFormCode;
+        entity.PaymentMethodCode = input.PaymentMethodCode;
+        entity.AmountBilled = input.AmountBilled;
+        entity.ContractAmount = input.ContractAmount;
+        entity.AmountPaid = input.AmountPaid;
+        entity.AmountRelieved = input.AmountRelieved;
+        entity.ContractDate = input.ContractDate;
+        entity.DocumentReceivedDate = input.DocumentReceivedDate;
+        entity.ConsumerRequestCode = input.ConsumerRequestCode;
+        entity.ConsumerRequestNote = input.ConsumerRequestNote;
+        entity.HarmCode = input.HarmCode;
+        entity.ResultCode = input.ResultCode;
+        entity.ConsentToDiscloseToBusiness = input.ConsentToDiscloseToBusiness;
+        entity.ConsentToShareWithCenters = input.ConsentToShareWithCenters;
+
+        var wanted = input.KeywordCodes.ToHashSet(StringComparer.Ordinal);
+        entity.Keywords.RemoveAll(k => !wanted.Contains(k.Code));
+        foreach (var code in wanted.Where(code => entity.Keywords.All(k => k.Code != code)))
+        {
+            entity.Keywords.Add(new CaseKeyword { CaseId = entity.Id, Code = code });
+        }
+    }
+
+    private void ApplyParty(Party party, PartyInput input)
+    {
+        party.Name = input.Name;
+        party.NameKana = input.NameKana;
+        party.Phone = input.Phone;
+        party.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(input.Phone));
+        party.Email = input.Email;
+        party.PostalCode = CaseValidator.NormalizePostalCode(input.PostalCode);
+        party.Address = input.Address;
+        party.ContactNote = input.ContactNote;
+        party.AgeBandCode = input.AgeBandCode;
+        party.GenderCode = input.GenderCode;
+        party.OccupationCode = input.OccupationCode;
+        party.MunicipalityCode = input.MunicipalityCode;
+    }
+
+    private static CaseInput ToInput(Case c) => new()
+    {
+        ReceivedAt = c.ReceivedAt,
+        ChannelCode = c.ChannelCode,
+        Consultant = ToPartyInput(c.Consultant),
+        ContractPartyIsConsultant = c.RelationshipCode == RelationshipCodes.Self,
+        RelationshipCode = c.RelationshipCode,
+        ContractParty = ToPartyInput(c.ContractParty),
+        Summary = c.Summary,
+        Business = new BusinessInput { Name = c.Business.Name, NameKana = c.Business.NameKana, Address = c.Business.Address, Phone = c.Business.Phone, Url = c.Business.Url, CorporateNumber = c.Business.CorporateNumber },
+        ProductCode = c.ProductCode,
+        SalesFormCode = c.SalesFormCode,
+        KeywordCodes = c.Keywords.Select(k => k.Code).Order(StringComparer.Ordinal).ToList(),
+        AmountBilled = c.AmountBilled,
+        ContractAmount = c.ContractAmount,
+        AmountPaid = c.AmountPaid,
+        AmountRelieved = c.AmountRelieved,
+        PaymentMethodCode = c.PaymentMethodCode,
+        ContractDate = c.ContractDate,
+        DocumentReceivedDate = c.DocumentReceivedDate,
+        ConsumerRequestCode = c.ConsumerRequestCode,
+        ConsumerRequestNote = c.ConsumerRequestNote,
+        HarmCode = c.HarmCode,
+        ResultCode = c.ResultCode,
+        ConsentToDiscloseToBusiness = c.ConsentToDiscloseToBusiness,
+        ConsentToShareWithCenters = c.ConsentToShareWithCenters,
+        AssigneeId = c.AssigneeId,
+    };
+
+    private static PartyInput ToPartyInput(Party p) => new()
+    {
+        Name = p.Name, NameKana = p.NameKana, Phone = p.Phone, Email = p.Email, PostalCode = p.PostalCode, Address = p.Address,
+        ContactNote = p.ContactNote, AgeBandCode = p.AgeBandCode, GenderCode = p.GenderCode, OccupationCode = p.OccupationCode, MunicipalityCode = p.MunicipalityCode,
+    };
+
+    private static PartyContact ToContact(Party p) => new(p.Name, p.NameKana, p.Phone, p.Email, p.PostalCode, p.Address, p.ContactNote);
+
+    private static IEnumerable<string> ShownFields(string prefix, PartyContact p)
+    {
+        if (p.Name is not null) yield return prefix + ".Name";
+        if (p.NameKana is not null) yield return prefix + ".NameKana";
+        if (p.Phone is not null) yield return prefix + ".Phone";
+        if (p.Email is not null) yield return prefix + ".Email";
+        if (p.PostalCode is not null) yield return prefix + ".PostalCode";
+        if (p.Address is not null) yield return prefix + ".Address";
+        if (p.ContactNote is not null) yield return prefix + ".ContactNote";
+    }
+
+    private static string? Masked(string? value) => value is null ? null : "＊＊＊";
+
+    private static DateTimeOffset StartOfJapanDay(DateOnly day) =>
+        new(day.ToDateTime(TimeOnly.MinValue), FiscalYear.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
+
+    private async Task<CaseDetail> ToDetailAsync(Case c, CancellationToken ct)
+    {
+        var codes = catalog.Get(c.CodeListVersion);
+        var userIds = new[] { c.AssigneeId, c.ApprovedById }.OfType<Guid>().Distinct().ToList();
+        var users = userIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var centerName = await db.Centers.AsNoTracking().Where(x => x.Id == c.CenterId).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? "";
+        var municipalityCodes = new[] { c.Consultant.MunicipalityCode, c.ContractParty.MunicipalityCode }.OfType<string>().Distinct().ToList();
+        var municipalities = municipalityCodes.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.LocalGovernments.AsNoTracking().Where(g => municipalityCodes.Contains(g.Code)).ToDictionaryAsync(g => g.Code, g => g.Name, ct);
+
+        PartyView View(Party p) => new(
+            p.AgeBandCode, codes.NameOf(CodeListNames.AgeBand, p.AgeBandCode),
+            p.GenderCode, codes.NameOf(CodeListNames.Gender, p.GenderCode),
+            p.OccupationCode, codes.NameOf(CodeListNames.Occupation, p.OccupationCode),
+            p.MunicipalityCode, p.MunicipalityCode is { } m && municipalities.TryGetValue(m, out var name) ? name : null,
+            p.Phone is not null || p.Name is not null || p.Email is not null || p.Address is not null);
+
+        return new CaseDetail(
+            c.Id, c.CenterId, centerName, c.CenterId == Scope.CenterId, c.ReceiptNumber, c.FiscalYear, c.ReceivedAt,
+            c.ChannelCode, codes.NameOf(CodeListNames.Channel, c.ChannelCode), c.CodeListVersion, c.Status,
+            c.AssigneeId, c.AssigneeId is { } a && users.TryGetValue(a, out var an) ? an : null,
+            View(c.Consultant), c.RelationshipCode == RelationshipCodes.Self, c.RelationshipCode, codes.NameOf(CodeListNames.Relationship, c.RelationshipCode),
+            View(c.ContractParty), c.Summary,
+            new BusinessView(c.Business.Name, c.Business.NameKana, c.Business.Address, c.Business.Phone, c.Business.Url, c.Business.CorporateNumber),
+            c.ProductCode, codes.Find(CodeListNames.Product, c.ProductCode)?.Path,
+            c.SalesFormCode, codes.NameOf(CodeListNames.SalesForm, c.SalesFormCode),
+            c.Keywords.OrderBy(k => k.Code, StringComparer.Ordinal).Select(k => new CodeRef(k.Code, codes.NameOf(CodeListNames.Keyword, k.Code) ?? k.Code)).ToList(),
+            c.AmountBilled, c.ContractAmount, c.AmountPaid, c.AmountRelieved,
+            c.PaymentMethodCode, codes.NameOf(CodeListNames.PaymentMethod, c.PaymentMethodCode),
+            c.ContractDate, c.DocumentReceivedDate, CoolingOff.Deadline(c.SalesFormCode, c.DocumentReceivedDate),
+            c.ConsumerRequestCode, codes.NameOf(CodeListNames.ConsumerRequest, c.ConsumerRequestCode), c.ConsumerRequestNote,
+            c.HarmCode, codes.NameOf(CodeListNames.Harm, c.HarmCode),
+            c.ResultCode, codes.NameOf(CodeListNames.Result, c.ResultCode),
+            c.ConsentToDiscloseToBusiness, c.ConsentToShareWithCenters,
+            c.IsMediation, c.MediationStartedAt, c.MediationEndedAt, c.MediationOutcome,
+            c.ApprovedAt, c.ApprovedById is { } ap && users.TryGetValue(ap, out var apn) ? apn : null, c.ReturnComment,
+            c.CreatedAt, c.UpdatedAt, c.Version,
+            c.HandlingLog.OrderBy(e => e.OccurredAt).ThenBy(e => e.CreatedAt).Select(e => new HandlingLogView(
+                e.Id, e.Kind, e.OccurredAt, e.MethodCode, codes.NameOf(CodeListNames.HandlingMethod, e.MethodCode),
+                e.CounterpartCode, codes.NameOf(CodeListNames.Counterpart, e.CounterpartCode), e.CounterpartName, e.Text, e.CreatedByName, e.CreatedAt)).ToList(),
+            c.Shares.Select(s => s.CenterId).ToList());
+    }
+}
+
+public static class RelationshipCodes
+{
+    /// <summary>本人: the person consulting is the contract party.</summary>
+    public const string Self = "L1";
+}
+
+public static class ResultCodes
+{
+    public const string MediationResolved = "R3";
+    public const string MediationFailed = "R4";
+}
+
+/// <summary>Cooling-off periods under the 特定商取引法, counted from the day the legal document was received.</summary>
+public static class CoolingOff
+{
+    public static DateOnly? Deadline(string? salesFormCode, DateOnly? documentReceived)
+    {
+        if (documentReceived is not { } received)
+        {
+            return null;
+        }
+
+        int? days = salesFormCode switch
+        {
+            "S2" or "S5" or "S7" => 8, // 訪問販売, 電話勧誘販売, 訪問購入
+            "S4" => 20, // 連鎖販売取引 (マルチ)
+            _ => null,
+        };
+        return days is { } d ? received.AddDays(d - 1) : null;
+    }
+}

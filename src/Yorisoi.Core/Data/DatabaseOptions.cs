@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Yorisoi.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Configuration section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite a file path data source; for PostgreSQL an Npgsql connection string.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/yorisoi.db";
+
+    /// <summary>Apply pending migrations when the host starts (the default); otherwise run the `migrate` command.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Seed demo centers, accounts and cases into an empty database.</summary>
+    public bool SeedDemoData { get; set; }
+
+    public int DemoCaseCount { get; set; } = 2000;
+}
+
+public static class DatabaseConfigurator
+{
+    public const string SqliteMigrationsAssembly = "Yorisoi.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Yorisoi.Migrations.Postgres";
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(connectionString, npgsql =>
+                {
+                    npgsql.MigrationsAssembly(PostgresMigrationsAssembly);
+                    npgsql.EnableRetryOnFailure(3);
+                });
+                break;
+            default:
+                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+        }
+
+        builder.UseSnakeCaseNamingConvention();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Yorisoi.Core.Security;
+
+public static class AuditActions
+{
+    public const string ViewPersonalData = "view-personal-data";
+    public const string DeniedCaseAccess = "denied-case-access";
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string RepeatConsumerLookup = "repeat-consumer-lookup";
+}
+
+/// <summary>Append-only: the application offers no way to change or remove one (see YorisoiDbContext.SaveChanges).</summary>
+public class AuditRecord
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    public Guid? CenterId { get; set; }
+
+    public required string Action { get; set; }
+
+    public Guid? CaseId { get; set; }
+
+    /// <summary>Names of the personal fields shown, comma-separated; never their values.</summary>
+    public string? Fields { get; set; }
+
+    public string? Detail { get; set; }
+}
+
+public sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditRecord> builder)
+    {
+        builder.ToTable("audit_records");
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Fields).HasMaxLength(1000);
+        builder.Property(a => a.Detail).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.CaseId, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}
