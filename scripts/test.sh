@@ -15,8 +15,6 @@
 
 set -uo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
-
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium
@@ -51,8 +49,10 @@ finish() {
         status=1
     fi
     if ((total_passed == 0)); then
-        echo
-        echo "No test passed (none ran?)."
+        if ((${#failed_steps[@]} == 0)); then
+            echo
+            echo "No test passed: none ran."
+        fi
         status=1
     fi
     echo "Tests: ${total_passed} passed, ${total_failed} failed"
@@ -100,7 +100,7 @@ ensure_prerequisites() {
         failed_steps+=("apt-get update")
         finish
     fi
-    if ! apt-get install -y --no-install-recommends "${missing[@]}" </dev/null; then
+    if ! apt-get install -y "${missing[@]}" </dev/null; then
         failed_steps+=("apt-get install ${missing[*]}")
         finish
     fi
@@ -143,6 +143,8 @@ add_trx() {
 # ---------------------------------------------------------------- main
 
 main() {
+    cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+
     ensure_prerequisites
 
     rm -rf "$RESULTS_DIR"

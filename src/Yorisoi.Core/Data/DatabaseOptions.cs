@@ -19,8 +19,13 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when the host starts (the default); otherwise run the `migrate` command.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>Seed demo centers, accounts and cases into an empty database.</summary>
-    public bool SeedDemoData { get; set; }
+    /// <summary>
+    /// Seed demo centers, accounts and cases into an empty database. Unset means: on for the embedded
+    /// SQLite first run, off for PostgreSQL (a production install starts empty).
+    /// </summary>
+    public bool? SeedDemoData { get; set; }
+
+    public bool ShouldSeedDemoData => SeedDemoData ?? Provider == DatabaseProvider.Sqlite;
 
     public int DemoCaseCount { get; set; } = 2000;
 }

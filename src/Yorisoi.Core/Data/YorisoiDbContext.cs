@@ -50,6 +50,16 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>();
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no timestamp type that sorts; stored as UTC ticks, times order and compare correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -83,6 +93,8 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
         builder.Entity<CaseChange>().Property(c => c.OldValue).HasConversion(encrypt);
         builder.Entity<CaseChange>().Property(c => c.NewValue).HasConversion(encrypt);
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
     private sealed class CipherAwareModelCacheKeyFactory : IModelCacheKeyFactory
     {

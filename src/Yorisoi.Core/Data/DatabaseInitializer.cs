@@ -1,0 +1,278 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.Centers;
+using Yorisoi.Core.CodeLists;
+using Yorisoi.Core.Demo;
+using Yorisoi.Core.Security;
+
+namespace Yorisoi.Core.Data;
+
+/// <summary>Brings a database up to date: migrations, reference data, and (only when asked) demo data.</summary>
+public sealed class DatabaseInitializer(
+    YorisoiDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    CodeListCatalog catalog,
+    LookupHasher hasher,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string DemoPassword = "Yorisoi-Demo-2026";
+
+    /// <summary>The demo administrators' TOTP secret (base32), published in the README. Demo data only.</summary>
+    public const string DemoAuthenticatorKey = "JBSWY3DPEHPK3PXP";
+
+    public const string NationalCenterCode = "00000";
+
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        db.Scope.BecomeSystem();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () => await db.Database.MigrateAsync(ct));
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers continue while one writer registers a case.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    public async Task SeedReferenceDataAsync(CancellationToken ct = default)
+    {
+        db.Scope.BecomeSystem();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+
+        if (!await db.LocalGovernments.AnyAsync(ct))
+        {
+            db.LocalGovernments.AddRange(ReadLocalGovernments());
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var version in catalog.Versions)
+        {
+            if (await db.CodeItems.AnyAsync(c => c.Version == version.Version, ct))
+            {
+                continue;
+            }
+
+            foreach (var list in version.ListNames)
+            {
+                db.CodeItems.AddRange(version.Items(list).Select(i => new CodeItemRow
+                {
+                    Version = version.Version, List = list, Code = i.Code, Name = i.Name, ParentCode = i.ParentCode, Path = i.Path, Depth = i.Depth,
+                }));
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    public static IReadOnlyList<LocalGovernment> ReadLocalGovernments()
+    {
+        using var stream = typeof(DatabaseInitializer).Assembly.GetManifestResourceStream("Centers/Data/local_governments.csv")
+            ?? throw new InvalidOperationException("local_governments.csv is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var header = reader.ReadLine();
+        var byCode6 = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var parts = line.Split(',');
+            rows.Add(parts);
+            byCode6[parts[0]] = parts;
+        }
+
+        _ = header;
+        return rows.Select(p => new LocalGovernment
+        {
+            Code6 = p[0],
+            Code = p[1],
+            Kind = p[2] switch { "prefecture" => LocalGovernmentKind.Prefecture, "ward" => LocalGovernmentKind.Ward, _ => LocalGovernmentKind.Municipality },
+            Name = p[3],
+            Reading = p[4],
+            PrefectureCode = byCode6.TryGetValue(p[5], out var pref) ? pref[1] : p[5][..5],
+            ParentCode = p.Length > 6 && p[6].Length > 0 && byCode6.TryGetValue(p[6], out var parent) ? parent[1] : null,
+        }).ToList();
+    }
+
+    /// <summary>Creates the first administrator of a production install (the `create-admin` command).</summary>
+    public async Task<IdentityResult> CreateAdministratorAsync(string email, string displayName, string password, CancellationToken ct = default)
+    {
+        db.Scope.BecomeSystem();
+        var center = await db.Centers.FirstOrDefaultAsync(c => c.Code == NationalCenterCode, ct);
+        if (center is null)
+        {
+            center = new Center { Code = NationalCenterCode, Name = "国民生活センター", Kind = CenterKind.National, PrefectureCode = "13000" };
+            db.Centers.Add(center);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CenterId = center.Id, LockoutEnabled = true };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, Roles.SystemAdmin);
+        }
+
+        return result;
+    }
+
+    public async Task SeedDemoAsync(int caseCount, CancellationToken ct = default)
+    {
+        db.Scope.BecomeSystem();
+        if (await db.Centers.AnyAsync(ct))
+        {
+            return;
+        }
+
+        logger.LogInformation("Seeding demo centers, accounts and {CaseCount} cases", caseCount);
+        var governments = await db.LocalGovernments.AsNoTracking().ToListAsync(ct);
+        var centers = DemoCenters(governments);
+        db.Centers.AddRange(centers);
+        await db.SaveChangesAsync(ct);
+
+        var tokyo = centers.Single(c => c.Code == "13000");
+        var yokohama = centers.Single(c => c.Code == "14100");
+        var national = centers.Single(c => c.Code == NationalCenterCode);
+        var accounts = new (string Email, string Name, string Role, Center Center)[]
+        {
+            ("counselor@demo.yorisoi.jp", "相談員 青木（デモ）", Roles.Counselor, tokyo),
+            ("counselor2@demo.yorisoi.jp", "相談員 上田（デモ）", Roles.Counselor, tokyo),
+            ("supervisor@demo.yorisoi.jp", "所属長 江藤（デモ）", Roles.Supervisor, tokyo),
+            ("centeradmin@demo.yorisoi.jp", "センター管理者 大野（デモ）", Roles.CenterAdmin, tokyo),
+            ("prefadmin@demo.yorisoi.jp", "都道府県管理者 加納（デモ）", Roles.PrefectureAdmin, tokyo),
+            ("analyst@demo.yorisoi.jp", "分析担当 木下（デモ）", Roles.NationalAnalyst, national),
+            ("sysadmin@demo.yorisoi.jp", "システム管理者 工藤（デモ）", Roles.SystemAdmin, national),
+            ("yokohama@demo.yorisoi.jp", "相談員 佐野（デモ・横浜市）", Roles.Counselor, yokohama),
+            ("yokohama-supervisor@demo.yorisoi.jp", "所属長 島田（デモ・横浜市）", Roles.Supervisor, yokohama),
+        };
+        var staffByCenter = new Dictionary<Guid, List<Guid>>();
+        foreach (var (email, name, role, center) in accounts)
+        {
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CenterId = center.Id, LockoutEnabled = true };
+            Check(await users.CreateAsync(user, DemoPassword));
+            Check(await users.AddToRoleAsync(user, role));
+            if (Roles.RequireTwoFactor.Contains(role))
+            {
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorKey));
+                Check(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+
+            if (role is Roles.Counselor or Roles.Supervisor)
+            {
+                (staffByCenter.TryGetValue(center.Id, out var list) ? list : staffByCenter[center.Id] = []).Add(user.Id);
+            }
+        }
+
+        await SeedDemoCasesAsync(centers, governments, staffByCenter, caseCount, ct);
+    }
+
+    private async Task SeedDemoCasesAsync(List<Center> centers, List<LocalGovernment> governments, Dictionary<Guid, List<Guid>> staff, int caseCount, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var from = new DateTimeOffset(FiscalYear.Of(now) - 1, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
+        var generator = new SyntheticCaseGenerator(catalog.Current, GeneratorCenters(centers, governments), seed: 20260401);
+        var cases = Enumerable.Range(0, caseCount).Select(_ => generator.Next(from, now, now)).OrderBy(c => c.ReceivedAt).ToList();
+        var sequences = new Dictionary<(Guid, int), int>();
+        var codes = centers.ToDictionary(c => c.Id, c => c.Code);
+        var random = new Random(7);
+        foreach (var c in cases)
+        {
+            c.FiscalYear = FiscalYear.Of(c.ReceivedAt);
+            var key = (c.CenterId, c.FiscalYear);
+            c.ReceiptSequence = sequences[key] = sequences.GetValueOrDefault(key) + 1;
+            c.ReceiptNumber = ReceiptNumberAllocator.Format(c.FiscalYear, codes[c.CenterId], c.ReceiptSequence);
+            c.Consultant.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(c.Consultant.Phone));
+            c.ContractParty.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(c.ContractParty.Phone));
+            if (staff.TryGetValue(c.CenterId, out var people))
+            {
+                c.AssigneeId = people[random.Next(people.Count)];
+            }
+        }
+
+        foreach (var batch in cases.Chunk(500))
+        {
+            db.Cases.AddRange(batch);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        db.ReceiptCounters.AddRange(sequences.Select(kv => new ReceiptCounter { CenterId = kv.Key.Item1, FiscalYear = kv.Key.Item2, LastSequence = kv.Value }));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Centers with a share of cases roughly like their population; the Tokyo demo center gets more so the demo list is full.</summary>
+    public static IReadOnlyList<GeneratorCenter> GeneratorCenters(IEnumerable<Center> centers, IReadOnlyList<LocalGovernment> governments)
+    {
+        var municipalitiesByPrefecture = governments
+            .Where(g => g.Kind != LocalGovernmentKind.Prefecture)
+            .GroupBy(g => g.PrefectureCode)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Code).ToList());
+        return centers
+            .Where(c => c.Kind != CenterKind.National)
+            .Select(c =>
+            {
+                var prefecture5 = c.PrefectureCode[..5];
+                IReadOnlyList<string> municipalities = c.MunicipalityCode is { } m
+                    ? [m]
+                    : municipalitiesByPrefecture.GetValueOrDefault(prefecture5) ?? [];
+                var weight = c.Code switch { "13000" => 40.0, "14100" => 8.0, _ => c.Kind == CenterKind.Municipal ? 2.0 : 1.0 };
+                return new GeneratorCenter(c.Id, c.Code, prefecture5, municipalities, weight);
+            })
+            .ToList();
+    }
+
+    public static List<Center> DemoCenters(IReadOnlyList<LocalGovernment> governments)
+    {
+        var centers = new List<Center>
+        {
+            new() { Code = NationalCenterCode, Name = "国民生活センター（デモ）", Kind = CenterKind.National, PrefectureCode = "131008", IsDemo = true, Phone = "188", OpeningHours = "平日 10:00〜16:00（デモ）" },
+        };
+        foreach (var prefecture in governments.Where(g => g.Kind == LocalGovernmentKind.Prefecture).OrderBy(g => g.Code, StringComparer.Ordinal))
+        {
+            var name = prefecture.Code == "13000" ? "東京都消費生活総合センター（デモ）" : $"{prefecture.Name}消費生活センター（デモ）";
+            centers.Add(new Center
+            {
+                Code = prefecture.Code, Name = name, Kind = CenterKind.Prefectural, PrefectureCode = prefecture.Code6, IsDemo = true,
+                Phone = "188", OpeningHours = "平日 9:00〜17:00（土日祝・年末年始を除く）",
+            });
+        }
+
+        foreach (var code in new[] { "14100", "27100", "01100", "23100", "40130", "13104", "04100" })
+        {
+            var g = governments.Single(x => x.Code == code);
+            var prefecture = governments.Single(x => x.Code == g.PrefectureCode);
+            centers.Add(new Center
+            {
+                Code = code, Name = $"{g.Name}消費生活センター（デモ）", Kind = CenterKind.Municipal, PrefectureCode = prefecture.Code6, MunicipalityCode = code, IsDemo = true,
+                Phone = "188", OpeningHours = "平日 9:00〜16:30（デモ）",
+            });
+        }
+
+        return centers;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

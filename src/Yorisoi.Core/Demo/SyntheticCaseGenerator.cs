@@ -1,0 +1,383 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.CodeLists;
+using Yorisoi.Text;
+
+namespace Yorisoi.Core.Demo;
+
+public sealed record GeneratorCenter(Guid Id, string Code, string PrefectureCode, IReadOnlyList<string> MunicipalityCodes, double Weight);
+
+/// <summary>
+/// Makes realistic synthetic cases for demo data and benchmarks: scenarios weighted like real
+/// consumer-center statistics, Japanese narratives from templates, fictitious people and businesses.
+/// Deterministic for a given seed.
+/// </summary>
+public sealed class SyntheticCaseGenerator
+{
+    private static readonly string[] FamilyNames = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "山崎", "森", "池田", "橋本", "阿部", "石川", "山下", "中島", "石井", "小川"];
+    private static readonly string[] GivenNames = ["花子", "太郎", "美咲", "健一", "陽子", "翔太", "恵子", "大輔", "由美", "誠", "さくら", "和子", "浩", "直美", "拓也", "幸子", "隆", "真由美", "蓮", "結衣"];
+    private static readonly string[] Relations = ["母", "父", "祖母", "祖父", "妻", "夫", "娘", "息子"];
+
+    private readonly Random _random;
+    private readonly CodeListVersion _codes;
+    private readonly List<Scenario> _scenarios;
+    private readonly double[] _cumulativeWeights;
+    private readonly IReadOnlyList<GeneratorCenter> _centers;
+    private readonly double[] _centerWeights;
+    private readonly string[] _openings;
+    private readonly string[] _closings;
+
+    public SyntheticCaseGenerator(CodeListVersion codes, IReadOnlyList<GeneratorCenter> centers, int seed)
+    {
+        _random = new Random(seed);
+        _codes = codes;
+        _centers = centers;
+        var data = LoadScenarios();
+        _scenarios = data.Scenarios;
+        _openings = data.Fragments.GetValueOrDefault("opening") ?? [];
+        _closings = data.Fragments.GetValueOrDefault("closing") ?? [];
+        _cumulativeWeights = Cumulative(_scenarios.Select(s => (double)s.Weight));
+        _centerWeights = Cumulative(centers.Select(c => c.Weight));
+    }
+
+    public int ScenarioCount => _scenarios.Count;
+
+    /// <summary>A case received at a random time between <paramref name="from"/> and <paramref name="to"/>, at a center picked by weight.</summary>
+    public Case Next(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        var center = _centers[Pick(_centerWeights)];
+        var receivedAt = RandomTime(from, to);
+        return Next(center, receivedAt, now);
+    }
+
+    public Case Next(GeneratorCenter center, DateTimeOffset receivedAt, DateTimeOffset now)
+    {
+        var scenario = _scenarios[Pick(_cumulativeWeights)];
+        var productCode = scenario.Product[_random.Next(scenario.Product.Count)];
+        var productName = _codes.NameOf(CodeListNames.Product, productCode) ?? "商品";
+        var amount = RoundYen(scenario.Amount.Min + (_random.NextDouble() * (scenario.Amount.Max - scenario.Amount.Min)));
+        var paidRatio = scenario.PaidRatio.Count == 2 ? scenario.PaidRatio[0] + (_random.NextDouble() * (scenario.PaidRatio[1] - scenario.PaidRatio[0])) : 0;
+        var paid = RoundYen(amount * paidRatio);
+        var business = scenario.BusinessNames[_random.Next(scenario.BusinessNames.Count)];
+        var ageBand = PickWeighted(scenario.AgeBands) ?? "A9";
+        var byFamily = ageBand is "A7" or "A8" && _random.NextDouble() < 0.35;
+        var relation = Relations[_random.Next(Relations.Length)];
+
+        var jst = FiscalYear.ToJapanTime(receivedAt);
+        var contractDate = DateOnly.FromDateTime(jst.Date.AddDays(-_random.Next(1, 60)));
+        var summary = Narrative(scenario, business, productName, amount, paid, contractDate, relation, AgeName(ageBand));
+
+        var entity = new Case
+        {
+            CenterId = center.Id,
+            ReceivedAt = receivedAt,
+            CodeListVersion = _codes.Version,
+            ChannelCode = PickWeighted(ChannelWeights)!,
+            Summary = summary,
+            ProductCode = productCode,
+            SalesFormCode = scenario.SalesForm[_random.Next(scenario.SalesForm.Count)],
+            PaymentMethodCode = scenario.PaymentMethod.Count > 0 ? scenario.PaymentMethod[_random.Next(scenario.PaymentMethod.Count)] : null,
+            ContractAmount = amount,
+            AmountBilled = _random.NextDouble() < 0.6 ? amount : null,
+            AmountPaid = paid,
+            ContractDate = contractDate,
+            DocumentReceivedDate = _random.NextDouble() < 0.5 ? contractDate : null,
+            ConsumerRequestCode = PickWeighted(RequestWeights),
+            HarmCode = "H0",
+            ConsentToShareWithCenters = _random.NextDouble() < 0.3,
+            ConsentToDiscloseToBusiness = _random.NextDouble() < 0.5,
+        };
+        entity.Business.Name = business;
+        entity.Business.NameFolded = JapaneseNormalizer.Fold(business);
+        entity.Business.Phone = _random.NextDouble() < 0.5 ? $"0{_random.Next(3, 10)}-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}" : null;
+        entity.Business.Url = _random.NextDouble() < 0.4 ? $"https://example-{_random.Next(100, 999)}.jp/" : null;
+
+        var municipality = center.MunicipalityCodes.Count > 0 ? center.MunicipalityCodes[_random.Next(center.MunicipalityCodes.Count)] : null;
+        FillParty(entity.ContractParty, ageBand, municipality);
+        if (byFamily)
+        {
+            FillParty(entity.Consultant, _random.NextDouble() < 0.5 ? "A5" : "A6", municipality);
+            entity.RelationshipCode = "L3";
+        }
+        else
+        {
+            CopyParty(entity.ContractParty, entity.Consultant);
+            entity.RelationshipCode = RelationshipCodes.Self;
+        }
+
+        foreach (var keyword in scenario.Keywords.Where(k => _codes.IsValid(CodeListNames.Keyword, k)).Distinct())
+        {
+            entity.Keywords.Add(new CaseKeyword { CaseId = entity.Id, Code = keyword });
+        }
+
+        var age = now - receivedAt;
+        entity.Status = age.TotalDays switch
+        {
+            > 45 => CaseStatus.Completed,
+            > 20 => _random.NextDouble() < 0.7 ? CaseStatus.Completed : CaseStatus.AwaitingApproval,
+            > 3 => _random.NextDouble() < 0.5 ? CaseStatus.InProgress : CaseStatus.AwaitingApproval,
+            _ => _random.NextDouble() < 0.5 ? CaseStatus.Received : CaseStatus.InProgress,
+        };
+        var result = PickWeighted(scenario.Results) ?? "R1";
+        if (entity.Status is CaseStatus.Completed or CaseStatus.AwaitingApproval)
+        {
+            entity.ResultCode = result;
+            if (result is ResultCodes.MediationResolved or ResultCodes.MediationFailed)
+            {
+                entity.IsMediation = true;
+                entity.MediationStartedAt = receivedAt.AddDays(2);
+                entity.MediationEndedAt = receivedAt.AddDays(_random.Next(5, 30));
+                entity.MediationOutcome = result == ResultCodes.MediationResolved ? MediationOutcome.Resolved : MediationOutcome.Failed;
+                entity.AmountRelieved = result == ResultCodes.MediationResolved ? paid : 0;
+            }
+        }
+
+        entity.CreatedAt = receivedAt;
+        entity.UpdatedAt = entity.Status == CaseStatus.Completed ? receivedAt.AddDays(_random.Next(3, 40)) : receivedAt.AddHours(_random.Next(1, 48));
+        if (entity.UpdatedAt > now)
+        {
+            entity.UpdatedAt = now;
+        }
+
+        if (entity.Status == CaseStatus.Completed)
+        {
+            entity.ApprovedAt = entity.UpdatedAt;
+        }
+
+        entity.Version = 1;
+        AddHandlingLog(entity, business, now);
+        return entity;
+    }
+
+    private void AddHandlingLog(Case entity, string business, DateTimeOffset now)
+    {
+        var first = entity.ReceivedAt.AddMinutes(_random.Next(5, 40));
+        entity.HandlingLog.Add(new HandlingLogEntry
+        {
+            CaseId = entity.Id,
+            OccurredAt = first,
+            MethodCode = "M1",
+            CounterpartCode = "T1",
+            Text = "相談者から状況を聴取。契約書面・広告画面の保存を依頼し、解約の申出方法と今後の流れを助言した。",
+            CreatedAt = first,
+        });
+        if (entity.Status == CaseStatus.Received || _random.NextDouble() < 0.4)
+        {
+            return;
+        }
+
+        var second = first.AddDays(_random.Next(1, 5));
+        if (second > now)
+        {
+            return;
+        }
+
+        entity.HandlingLog.Add(new HandlingLogEntry
+        {
+            CaseId = entity.Id,
+            Kind = entity.IsMediation ? HandlingLogKind.Mediation : HandlingLogKind.Handling,
+            OccurredAt = second,
+            MethodCode = "M1",
+            CounterpartCode = "T2",
+            CounterpartName = business + " お客様窓口",
+            Text = entity.IsMediation
+                ? "事業者に電話。相談者の申出内容を伝え、契約の解除と返金について検討を求めた。事業者は社内で確認のうえ回答するとのこと。"
+                : "事業者に契約内容と解約条件を確認。書面の交付状況について説明を求めた。",
+            CreatedAt = second,
+        });
+    }
+
+    private void FillParty(Party party, string ageBand, string? municipality)
+    {
+        var withContact = _random.NextDouble() < 0.85;
+        party.AgeBandCode = ageBand;
+        party.GenderCode = _random.NextDouble() < 0.52 ? "G2" : "G1";
+        party.OccupationCode = ageBand is "A7" or "A8" ? "O5" : PickWeighted(OccupationWeights);
+        party.MunicipalityCode = municipality;
+        if (withContact)
+        {
+            party.Name = $"{FamilyNames[_random.Next(FamilyNames.Length)]} {GivenNames[_random.Next(GivenNames.Length)]}";
+            party.Phone = _random.NextDouble() < 0.7
+                ? string.Create(CultureInfo.InvariantCulture, $"090-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}")
+                : string.Create(CultureInfo.InvariantCulture, $"03-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}");
+        }
+    }
+
+    private static void CopyParty(Party from, Party to)
+    {
+        to.Name = from.Name;
+        to.Phone = from.Phone;
+        to.AgeBandCode = from.AgeBandCode;
+        to.GenderCode = from.GenderCode;
+        to.OccupationCode = from.OccupationCode;
+        to.MunicipalityCode = from.MunicipalityCode;
+    }
+
+    private string Narrative(Scenario scenario, string business, string product, long amount, long paid, DateOnly contractDate, string relation, string age)
+    {
+        var template = scenario.Narratives[_random.Next(scenario.Narratives.Count)];
+        var builder = new StringBuilder();
+        if (_openings.Length > 0 && _random.NextDouble() < 0.5)
+        {
+            builder.Append(Fill(_openings[_random.Next(_openings.Length)]));
+        }
+
+        builder.Append(Fill(template));
+        while (builder.Length < 200 && _closings.Length > 0)
+        {
+            builder.Append(Fill(_closings[_random.Next(_closings.Length)]));
+        }
+
+        if (builder.Length > 600)
+        {
+            builder.Length = 600;
+        }
+
+        return builder.ToString();
+
+        string Fill(string text) => text
+            .Replace("{business}", business, StringComparison.Ordinal)
+            .Replace("{amount}", Yen(amount), StringComparison.Ordinal)
+            .Replace("{paid}", Yen(paid), StringComparison.Ordinal)
+            .Replace("{date}", string.Create(CultureInfo.InvariantCulture, $"{contractDate.Month}月{contractDate.Day}日"), StringComparison.Ordinal)
+            .Replace("{product}", product, StringComparison.Ordinal)
+            .Replace("{relation}", relation, StringComparison.Ordinal)
+            .Replace("{age}", age, StringComparison.Ordinal);
+    }
+
+    private string AgeName(string ageBand) => _codes.NameOf(CodeListNames.AgeBand, ageBand) ?? "年代不明";
+
+    private static string Yen(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "円";
+
+    private static long RoundYen(double value) => value < 1000 ? (long)Math.Round(value) : (long)Math.Round(value / 100) * 100;
+
+    private DateTimeOffset RandomTime(DateTimeOffset from, DateTimeOffset to)
+    {
+        var day = from.AddDays(_random.NextDouble() * (to - from).TotalDays);
+        var jst = FiscalYear.ToJapanTime(day);
+        // Consultations come in office hours, 9:00–17:00 Japan time.
+        var local = new DateTimeOffset(jst.Year, jst.Month, jst.Day, 9, 0, 0, jst.Offset).AddMinutes(_random.Next(0, 8 * 60));
+        return local > to ? to.AddMinutes(-_random.Next(1, 60)) : local.ToUniversalTime();
+    }
+
+    private int Pick(double[] cumulative)
+    {
+        var x = _random.NextDouble() * cumulative[^1];
+        var index = Array.BinarySearch(cumulative, x);
+        return index < 0 ? Math.Min(~index, cumulative.Length - 1) : index;
+    }
+
+    private string? PickWeighted(Dictionary<string, double>? weights)
+    {
+        if (weights is null || weights.Count == 0)
+        {
+            return null;
+        }
+
+        var total = weights.Values.Sum();
+        var x = _random.NextDouble() * total;
+        foreach (var (key, weight) in weights)
+        {
+            x -= weight;
+            if (x <= 0)
+            {
+                return key;
+            }
+        }
+
+        return weights.Keys.Last();
+    }
+
+    private static double[] Cumulative(IEnumerable<double> weights)
+    {
+        var list = new List<double>();
+        var sum = 0.0;
+        foreach (var w in weights)
+        {
+            sum += Math.Max(w, 0);
+            list.Add(sum);
+        }
+
+        return list.Count == 0 ? throw new InvalidOperationException("Nothing to pick from.") : list.ToArray();
+    }
+
+    private static readonly Dictionary<string, double> ChannelWeights = new() { ["C1"] = 85, ["C2"] = 6, ["C3"] = 2, ["C4"] = 3, ["C5"] = 4 };
+    private static readonly Dictionary<string, double> RequestWeights = new() { ["W1"] = 35, ["W2"] = 25, ["W3"] = 25, ["W4"] = 10, ["W5"] = 5 };
+    private static readonly Dictionary<string, double> OccupationWeights = new() { ["O1"] = 45, ["O2"] = 8, ["O3"] = 12, ["O4"] = 8, ["O5"] = 20, ["O7"] = 7 };
+
+    private static readonly JsonSerializerOptions ScenarioJson = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    private static ScenarioFile LoadScenarios()
+    {
+        using var stream = typeof(SyntheticCaseGenerator).Assembly.GetManifestResourceStream("Demo/Data/scenarios.json")
+            ?? throw new InvalidOperationException("Demo/Data/scenarios.json is not embedded in Yorisoi.Core.");
+        var file = JsonSerializer.Deserialize<ScenarioFile>(stream, ScenarioJson)
+            ?? throw new InvalidDataException("scenarios.json is empty.");
+        if (file.Scenarios.Count == 0)
+        {
+            throw new InvalidDataException("scenarios.json has no scenarios.");
+        }
+
+        return file;
+    }
+
+    private sealed class ScenarioFile
+    {
+        [JsonPropertyName("scenarios")]
+        public List<Scenario> Scenarios { get; set; } = [];
+
+        [JsonPropertyName("fragments")]
+        public Dictionary<string, string[]> Fragments { get; set; } = [];
+    }
+
+    private sealed class Scenario
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; set; } = "";
+
+        [JsonPropertyName("weight")]
+        public double Weight { get; set; } = 1;
+
+        [JsonPropertyName("product")]
+        public List<string> Product { get; set; } = [];
+
+        [JsonPropertyName("salesForm")]
+        public List<string> SalesForm { get; set; } = [];
+
+        [JsonPropertyName("keywords")]
+        public List<string> Keywords { get; set; } = [];
+
+        [JsonPropertyName("paymentMethod")]
+        public List<string> PaymentMethod { get; set; } = [];
+
+        [JsonPropertyName("ageBands")]
+        public Dictionary<string, double> AgeBands { get; set; } = [];
+
+        [JsonPropertyName("amount")]
+        public AmountRange Amount { get; set; } = new();
+
+        [JsonPropertyName("paidRatio")]
+        public List<double> PaidRatio { get; set; } = [];
+
+        [JsonPropertyName("results")]
+        public Dictionary<string, double> Results { get; set; } = [];
+
+        [JsonPropertyName("businessNames")]
+        public List<string> BusinessNames { get; set; } = [];
+
+        [JsonPropertyName("narratives")]
+        public List<string> Narratives { get; set; } = [];
+    }
+
+    private sealed class AmountRange
+    {
+        [JsonPropertyName("min")]
+        public double Min { get; set; }
+
+        [JsonPropertyName("max")]
+        public double Max { get; set; }
+    }
+}

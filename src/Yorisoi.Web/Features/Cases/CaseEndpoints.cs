@@ -1,0 +1,254 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.Security;
+using Yorisoi.Web.Infrastructure;
+
+namespace Yorisoi.Web.Features.Cases;
+
+public sealed record UpdateCaseRequest(int Version, CaseInput Case);
+
+public sealed record TransitionRequest(CaseAction Action, string? Comment, int? Version);
+
+public sealed record EndMediationRequest(MediationOutcome Outcome, long? AmountRelieved);
+
+public sealed record ShareRequest(Guid CenterId, string? Reason);
+
+public static class CaseEndpoints
+{
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.CaseWork);
+
+        group.MapGet("/", async ([AsParameters] CaseListParameters p, CaseService cases, CancellationToken ct) =>
+            {
+                if (p.ToQuery() is not { } query)
+                {
+                    return (Results<Ok<PagedResult<CaseListItem>>, ValidationProblem>)TypedResults.ValidationProblem(p.Errors());
+                }
+
+                return TypedResults.Ok(await cases.ListAsync(query, ct));
+            })
+            .WithName("ListCases")
+            .WithSummary("The center's cases, filtered, sorted and paged (no personal data).");
+
+        group.MapPost("/", async Task<Results<Created<CaseDetail>, Ok<CaseDetail>, ValidationProblem>> (
+                CaseInput input, [FromHeader(Name = "Idempotency-Key")] Guid? idempotencyKey, CaseService cases, CancellationToken ct) =>
+            {
+                var outcome = await cases.RegisterAsync(input, idempotencyKey, ct);
+                return outcome.Kind switch
+                {
+                    OutcomeKind.Created => TypedResults.Created($"/api/cases/{outcome.Value!.Id}", outcome.Value),
+                    OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
+                    _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: "入力内容に誤りがあります。"),
+                };
+            })
+            .WithName("RegisterCase")
+            .WithSummary("Registers a case. Send an Idempotency-Key header so a retried request creates one case.");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<CaseDetail>, NotFound>> (Guid id, CaseService cases, CancellationToken ct) =>
+                await cases.GetAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+            .WithName("GetCase")
+            .WithSummary("A case with its handling log, without personal contact details.");
+
+        group.MapGet("/{id:guid}/personal-data", async Task<Results<Ok<CasePersonalData>, NotFound>> (Guid id, CaseService cases, CancellationToken ct) =>
+                await cases.GetPersonalDataAsync(id, ct) is { } data ? TypedResults.Ok(data) : TypedResults.NotFound())
+            .WithName("GetCasePersonalData")
+            .WithSummary("Contact details of the person consulting and the contract party. Every call is audited.");
+
+        group.MapPut("/{id:guid}", async (Guid id, UpdateCaseRequest request, CaseService cases, CancellationToken ct) =>
+                ToResult(await cases.UpdateAsync(id, request.Version, request.Case, ct)))
+            .WithName("UpdateCase")
+            .WithSummary("Updates a case. The version must be the one read; otherwise 409 with the current case.");
+
+        group.MapPost("/{id:guid}/handling-log", async (Guid id, HandlingLogInput input, CaseService cases, CancellationToken ct) =>
+                ToResult(await cases.AddHandlingLogAsync(id, input, HandlingLogKind.Handling, ct)))
+            .WithName("AddHandlingLogEntry")
+            .WithSummary("Appends a handling log entry (処理経過).");
+
+        group.MapPost("/{id:guid}/mediation/start", async (Guid id, CaseService cases, CancellationToken ct) =>
+                ToResult(await cases.StartMediationAsync(id, ct)))
+            .WithName("StartMediation")
+            .WithSummary("Starts mediation (あっせん) with the business.");
+
+        group.MapPost("/{id:guid}/mediation/entries", async (Guid id, HandlingLogInput input, CaseService cases, CancellationToken ct) =>
+                ToResult(await cases.AddHandlingLogAsync(id, input, HandlingLogKind.Mediation, ct)))
+            .WithName("AddMediationEntry")
+            .WithSummary("Appends a dated mediation entry.");
+
+        group.MapPost("/{id:guid}/mediation/end", async (Guid id, EndMediationRequest request, CaseService cases, CancellationToken ct) =>
+                ToResult(await cases.EndMediationAsync(id, request.Outcome, request.AmountRelieved, ct)))
+            .WithName("EndMediation")
+            .WithSummary("Ends mediation as resolved (あっせん解決) or failed (あっせん不調).");
+
+        group.MapPost("/{id:guid}/transitions", async (Guid id, TransitionRequest request, CaseService cases, HttpContext http, CancellationToken ct) =>
+                ToResult(await cases.TransitionAsync(id, request.Action, request.Comment, Roles.Approvers.Any(http.User.IsInRole), request.Version, ct)))
+            .WithName("TransitionCase")
+            .WithSummary("Moves a case through 受付 → 対応中 → 決裁待ち → 完了; approve, return and reopen are for approvers.");
+
+        group.MapPost("/{id:guid}/shares", async (Guid id, ShareRequest request, CaseService cases, CancellationToken ct) =>
+                ToResult(await cases.ShareAsync(id, request.CenterId, request.Reason, ct)))
+            .WithName("ShareCase")
+            .WithSummary("Shares a case with another center for wide-area work (needs the consumer's consent).");
+
+        group.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> (
+                Guid id, bool? includePersonal, CaseService cases, CancellationToken ct) =>
+                await cases.TimelineAsync(id, includePersonal == true, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound())
+            .WithName("GetCaseHistory")
+            .WithSummary("Every change of the case: who, when, old and new value. Personal values are masked unless includePersonal=true (audited).");
+
+        app.MapGet("/api/repeat-consumers", async (string phone, Guid? excludeCaseId, CaseService cases, CancellationToken ct) =>
+                TypedResults.Ok(await cases.FindRepeatConsumerAsync(phone, excludeCaseId, ct)))
+            .WithTags("Cases")
+            .RequireAuthorization(Policies.CaseWork)
+            .WithName("FindRepeatConsumer")
+            .WithSummary("Earlier cases of this phone number in the user's own center.");
+
+        return app;
+    }
+
+    private static Results<Ok<CaseDetail>, NotFound, ValidationProblem, ProblemHttpResult> ToResult(Outcome<CaseDetail> outcome) => outcome.Kind switch
+    {
+        OutcomeKind.Ok or OutcomeKind.Created => TypedResults.Ok(outcome.Value!),
+        OutcomeKind.NotFound => TypedResults.NotFound(),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: "入力内容に誤りがあります。"),
+        OutcomeKind.Conflict => TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = outcome.Message,
+            Extensions = { ["current"] = outcome.Value },
+        }),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: outcome.Message),
+    };
+}
+
+/// <summary>Query string of the case list. Values arrive as strings so that a bad one is a 400 with a Japanese message, not a binding failure.</summary>
+public sealed class CaseListParameters
+{
+    public string? Status { get; set; }
+
+    public string? ReceivedFrom { get; set; }
+
+    public string? ReceivedTo { get; set; }
+
+    public string? ProductCode { get; set; }
+
+    public string? SalesFormCode { get; set; }
+
+    public string? AssigneeId { get; set; }
+
+    public string? BusinessName { get; set; }
+
+    public string? Scope { get; set; }
+
+    public string? Sort { get; set; }
+
+    public string? Page { get; set; }
+
+    public string? PageSize { get; set; }
+
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public IDictionary<string, string[]> Errors() => _errors;
+
+    public CaseListQuery? ToQuery()
+    {
+        _errors.Clear();
+        CaseStatus? status = null;
+        if (Status is { Length: > 0 })
+        {
+            if (Enum.TryParse<CaseStatus>(Status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(Status, out _))
+            {
+                status = s;
+            }
+            else
+            {
+                _errors["status"] = ["状態は Received, InProgress, AwaitingApproval, Completed のいずれかを指定してください。"];
+            }
+        }
+
+        var from = Date(ReceivedFrom, "receivedFrom", "受付日（開始）");
+        var to = Date(ReceivedTo, "receivedTo", "受付日（終了）");
+        if (from > to)
+        {
+            _errors["receivedTo"] = ["受付日（終了）は受付日（開始）以降の日付を指定してください。"];
+        }
+
+        Guid? assignee = null;
+        if (AssigneeId is { Length: > 0 })
+        {
+            if (Guid.TryParse(AssigneeId, out var a))
+            {
+                assignee = a;
+            }
+            else
+            {
+                _errors["assigneeId"] = ["担当者の指定が正しくありません。"];
+            }
+        }
+
+        var page = Number(Page, "page", "ページ", 1, 1_000_000) ?? 1;
+        var pageSize = Number(PageSize, "pageSize", "1ページの件数", 1, 200) ?? 50;
+        if (Scope is { Length: > 0 } and not ("own" or "shared"))
+        {
+            _errors["scope"] = ["範囲は own または shared を指定してください。"];
+        }
+
+        if (Sort is { Length: > 0 } and not ("received_desc" or "received_asc" or "receipt_desc" or "receipt_asc" or "updated_desc"))
+        {
+            _errors["sort"] = ["並び順は received_desc, received_asc, receipt_desc, receipt_asc, updated_desc のいずれかを指定してください。"];
+        }
+
+        if (BusinessName is { Length: > 200 })
+        {
+            _errors["businessName"] = ["事業者名は200文字以内で指定してください。"];
+        }
+
+        return _errors.Count > 0 ? null : new CaseListQuery
+        {
+            Status = status,
+            ReceivedFrom = from,
+            ReceivedTo = to,
+            ProductCode = ProductCode,
+            SalesFormCode = SalesFormCode,
+            AssigneeId = assignee,
+            BusinessName = BusinessName,
+            Scope = Scope,
+            Sort = Sort,
+            Page = page,
+            PageSize = pageSize,
+        };
+    }
+
+    private DateOnly? Date(string? value, string key, string label)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        _errors[key] = [$"{label}は YYYY-MM-DD 形式の正しい日付で指定してください。"];
+        return null;
+    }
+
+    private int? Number(string? value, string key, string label, int min, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+
+        _errors[key] = [$"{label}は{min}から{max}までの整数で指定してください。"];
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Yorisoi.Core.CodeLists;
+using Yorisoi.Core.Data;
+
+namespace Yorisoi.Web.Features.CodeLists;
+
+public sealed record CodeItemDto(string Code, string Name, string Path, string? ParentCode, bool IsLeaf, IReadOnlyList<string> Synonyms);
+
+public sealed record CenterDto(Guid Id, string Code, string Name, string Kind, string PrefectureCode, bool IsDemo);
+
+public static class CodeListEndpoints
+{
+    public static IEndpointRouteBuilder MapCodeListEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Reference data").RequireAuthorization();
+
+        group.MapGet("/code-lists/{list}", Results<Ok<IReadOnlyList<CodeItemDto>>, NotFound> (string list, string? q, string? version, int? limit, CodeListCatalog catalog) =>
+            {
+                var codes = catalog.Get(version);
+                if (!codes.HasList(list))
+                {
+                    return TypedResults.NotFound();
+                }
+
+                var items = codes.Search(list, q, Math.Clamp(limit ?? 50, 1, 500));
+                return TypedResults.Ok<IReadOnlyList<CodeItemDto>>(items.Select(i => new CodeItemDto(i.Code, i.Name, i.Path, i.ParentCode, i.IsLeaf, i.Synonyms)).ToList());
+            })
+            .WithName("SearchCodeList")
+            .WithSummary("Codes of one list whose name, path or synonyms contain q (width- and kana-insensitive).");
+
+        group.MapGet("/centers", async (YorisoiDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Centers.AsNoTracking().OrderBy(c => c.Code)
+                    .Select(c => new CenterDto(c.Id, c.Code, c.Name, c.Kind.ToString(), c.PrefectureCode, c.IsDemo)).ToListAsync(ct)))
+            .WithName("ListCenters")
+            .WithSummary("All consumer centers (for sharing a case).");
+
+        group.MapGet("/municipalities", async (string? q, YorisoiDbContext db, CancellationToken ct) =>
+            {
+                var query = db.LocalGovernments.AsNoTracking();
+                if (!string.IsNullOrWhiteSpace(q))
+                {
+                    query = query.Where(g => g.Name.Contains(q) || g.Reading.Contains(q) || g.Code.StartsWith(q));
+                }
+
+                return TypedResults.Ok(await query.OrderBy(g => g.Code).Take(50).Select(g => new { g.Code, g.Name, g.Reading, Kind = g.Kind.ToString(), g.PrefectureCode }).ToListAsync(ct));
+            })
+            .WithName("SearchMunicipalities")
+            .WithSummary("Prefectures, municipalities and wards by name, reading or code prefix.");
+        return app;
+    }
+}

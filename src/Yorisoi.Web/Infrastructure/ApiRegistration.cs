@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Yorisoi.Web.Infrastructure;
+
+public static class ApiRegistration
+{
+    /// <summary>OpenAPI at /openapi/v1.json; every error as RFC 9457 problem details, in Japanese.</summary>
+    public static WebApplicationBuilder AddYorisoiApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // Framework-made problems (bad JSON, wrong content type) get a Japanese title, never a stack trace.
+            if (context.Exception is BadHttpRequestException || context.ProblemDetails.Status == StatusCodes.Status400BadRequest && context.ProblemDetails.Title is "Bad Request" or null)
+            {
+                context.ProblemDetails.Title = "リクエストの形式が正しくありません。";
+                context.ProblemDetails.Detail = context.Exception is BadHttpRequestException bad ? JsonProblemDetail(bad) : context.ProblemDetails.Detail;
+            }
+            else if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
+            {
+                context.ProblemDetails.Title = "サーバーで問題が発生しました。入力内容は保存されていません。時間をおいて再度お試しください。";
+                context.ProblemDetails.Detail = null;
+            }
+            else if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Title is "Not Found" or null)
+            {
+                context.ProblemDetails.Title = "指定されたものは見つかりません。";
+            }
+            else if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Title = "Content-Type は application/json を指定してください。";
+            }
+        });
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        return builder;
+    }
+
+    // The parser's message names the JSON path and position, which helps an API client; it never echoes values.
+    private static string JsonProblemDetail(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json ? $"JSON を読み取れません（{json.Path}）。" : "リクエストを読み取れません。";
+
+    /// <summary>Turns a request the framework could not bind into a 400 problem instead of a 500.</summary>
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException bad)
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = { Status = bad.StatusCode },
+            });
+        }
+    }
+}

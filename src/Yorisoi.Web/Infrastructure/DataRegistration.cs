@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.CodeLists;
+using Yorisoi.Core.Data;
+using Yorisoi.Core.Security;
+
+namespace Yorisoi.Web.Infrastructure;
+
+public static class DataRegistration
+{
+    /// <summary>Database, keys, code lists and the case services. Configuration: section "Database" and "Keys".</summary>
+    public static WebApplicationBuilder AddYorisoiData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteDirectory(options.ConnectionString, builder.Environment.ContentRootPath);
+        }
+
+        builder.Services.AddSingleton(options);
+        var keyDirectory = builder.Configuration["Keys:Directory"] ?? Path.Combine(DataDirectory(builder), "keys");
+        var (cipher, hasher) = KeyMaterial.Load(builder.Configuration["Keys:PersonalData"], builder.Configuration["Keys:LookupHash"], keyDirectory);
+        builder.Services.AddSingleton(cipher);
+        builder.Services.AddSingleton(hasher);
+        builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AccessScope>();
+        builder.Services.AddDbContext<YorisoiDbContext>(db => DatabaseConfigurator.Configure(db, options.Provider, options.ConnectionString));
+        builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    private static string DataDirectory(WebApplicationBuilder builder) =>
+        builder.Configuration["DataDirectory"] ?? Path.Combine(Directory.GetCurrentDirectory(), "data");
+
+    private static void EnsureSqliteDirectory(string connectionString, string contentRoot)
+    {
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:")
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _ = contentRoot;
+    }
+
+    /// <summary>Migrates and seeds at start when configured; the `migrate` command does the same on demand.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        if (!options.MigrateOnStart)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.MigrateAsync();
+        await initializer.SeedReferenceDataAsync();
+        if (options.ShouldSeedDemoData)
+        {
+            await initializer.SeedDemoAsync(options.DemoCaseCount);
+        }
+    }
+}

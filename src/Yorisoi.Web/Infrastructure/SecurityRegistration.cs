@@ -1,0 +1,197 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Yorisoi.Core.Data;
+using Yorisoi.Core.Security;
+
+namespace Yorisoi.Web.Infrastructure;
+
+public static class YorisoiClaims
+{
+    public const string CenterId = "yorisoi:center";
+    public const string DisplayName = "yorisoi:display_name";
+    public const string TwoFactorEnabled = "yorisoi:2fa";
+}
+
+public static class Policies
+{
+    /// <summary>Work on identifiable cases of one's own center.</summary>
+    public const string CaseWork = "case-work";
+
+    /// <summary>Approve, return and reopen cases.</summary>
+    public const string Approve = "approve";
+}
+
+public static class SecurityRegistration
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    public static WebApplicationBuilder AddYorisoiSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<YorisoiDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<YorisoiClaimsPrincipalFactory>()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
+
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "yorisoi.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = IdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.AccessDeniedPath = "/access-denied";
+            cookie.Events = new CookieAuthenticationEvents
+            {
+                // The API answers 401/403 as problem details; only pages redirect to the login screen.
+                OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden),
+            };
+        });
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        builder.Services.ConfigureExternalCookie(c => c.ExpireTimeSpan = TimeSpan.FromMinutes(5));
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c =>
+        {
+            c.Cookie.SameSite = SameSiteMode.Strict;
+            c.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseWorkers))
+            .AddPolicy(Policies.Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approvers));
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<CircuitHandler, AccessScopeCircuitHandler>();
+        return builder;
+    }
+
+    private static async Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails =
+                {
+                    Status = status,
+                    Title = status == 401 ? "ログインが必要です。" : "この操作を行う権限がありません。",
+                },
+            });
+            return;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+    }
+
+    /// <summary>Binds the request's AccessScope to the signed-in user, and holds admins to two-factor sign-in.</summary>
+    public static IApplicationBuilder UseAccessScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var scope = context.RequestServices.GetRequiredService<AccessScope>();
+        ApplyUser(scope, context.User);
+        if (NeedsTwoFactorSetup(context.User) && !IsAllowedDuringTwoFactorSetup(context.Request.Path))
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: 403, title: "管理者は二要素認証の設定が必要です。画面から設定してください。").ExecuteAsync(context);
+                return;
+            }
+
+            context.Response.Redirect("/account/two-factor");
+            return;
+        }
+
+        await next(context);
+    });
+
+    public static void ApplyUser(AccessScope scope, ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated == true
+            && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && Guid.TryParse(user.FindFirstValue(YorisoiClaims.CenterId), out var centerId))
+        {
+            scope.BecomeUser(userId, user.FindFirstValue(YorisoiClaims.DisplayName) ?? user.Identity.Name ?? "", centerId);
+        }
+    }
+
+    public static bool NeedsTwoFactorSetup(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+        && user.FindFirstValue(YorisoiClaims.TwoFactorEnabled) != "true"
+        && Roles.RequireTwoFactor.Any(user.IsInRole);
+
+    private static bool IsAllowedDuringTwoFactorSetup(PathString path) =>
+        path.StartsWithSegments("/account/two-factor") || path.StartsWithSegments("/logout") || path.StartsWithSegments("/_framework")
+        || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/health") || path.StartsWithSegments("/css")
+        || path.StartsWithSegments("/api/auth") || path.Value?.Contains('.', StringComparison.Ordinal) == true;
+}
+
+/// <summary>Adds the user's center, display name and 2FA state to the sign-in cookie.</summary>
+public sealed class YorisoiClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(YorisoiClaims.CenterId, user.CenterId.ToString()));
+        identity.AddClaim(new Claim(YorisoiClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(YorisoiClaims.TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false"));
+        return identity;
+    }
+}
+
+/// <summary>
+/// Interactive screens run outside the HTTP request, so the circuit's AccessScope is bound to the
+/// signed-in user when the circuit opens and whenever the authentication state changes.
+/// </summary>
+public sealed class AccessScopeCircuitHandler(AuthenticationStateProvider authentication, AccessScope scope) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        authentication.AuthenticationStateChanged += OnChanged;
+        var state = await authentication.GetAuthenticationStateAsync();
+        SecurityRegistration.ApplyUser(scope, state.User);
+    }
+
+    private void OnChanged(Task<AuthenticationState> task) =>
+        _ = task.ContinueWith(t => SecurityRegistration.ApplyUser(scope, t.Result.User), TaskScheduler.Default);
+
+    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
+}
+
+/// <summary>Identity's messages in Japanese.</summary>
+public sealed class JapaneseIdentityErrorDescriber : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"パスワードは{length}文字以上にしてください。" };
+
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "パスワードには数字を含めてください。" };
+
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "パスワードには英小文字を含めてください。" };
+
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "パスワードには英大文字を含めてください。" };
+
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"{userName} はすでに使われています。" };
+
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"{email} はすでに登録されています。" };
+
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = "メールアドレスの形式が正しくありません。" };
+}

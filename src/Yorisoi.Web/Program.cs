@@ -1,0 +1,42 @@
+using Yorisoi.Web.Components;
+using Yorisoi.Web.Features.Auth;
+using Yorisoi.Web.Features.Cases;
+using Yorisoi.Web.Features.CodeLists;
+using Yorisoi.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddYorisoiData();
+builder.AddYorisoiSecurity();
+builder.AddYorisoiObservability();
+builder.AddYorisoiApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
+{
+    return exitCode;
+}
+
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAccessScope();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapYorisoiHealth();
+app.MapAuthEndpoints();
+app.MapLogout();
+app.MapCaseEndpoints();
+app.MapCodeListEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
