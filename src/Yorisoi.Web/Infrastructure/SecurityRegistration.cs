@@ -79,6 +79,7 @@ public static class SecurityRegistration
             .AddPolicy(Policies.Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approvers));
 
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<CircuitActivity>();
         builder.Services.AddScoped<CircuitHandler, AccessScopeCircuitHandler>();
         return builder;
     }
@@ -163,8 +164,15 @@ public sealed class YorisoiClaimsPrincipalFactory(UserManager<AppUser> users, Ro
 /// Interactive screens run outside the HTTP request, so the circuit's AccessScope is bound to the
 /// signed-in user when the circuit opens and whenever the authentication state changes.
 /// </summary>
-public sealed class AccessScopeCircuitHandler(AuthenticationStateProvider authentication, AccessScope scope) : CircuitHandler, IDisposable
+public sealed class AccessScopeCircuitHandler(AuthenticationStateProvider authentication, AccessScope scope, CircuitActivity activity) : CircuitHandler, IDisposable
 {
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+        context =>
+        {
+            activity.Touch();
+            return next(context);
+        };
+
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         authentication.AuthenticationStateChanged += OnChanged;
@@ -176,6 +184,14 @@ public sealed class AccessScopeCircuitHandler(AuthenticationStateProvider authen
         _ = task.ContinueWith(t => SecurityRegistration.ApplyUser(scope, t.Result.User), TaskScheduler.Default);
 
     public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
+}
+
+/// <summary>When the user last did something on an interactive screen (clicks, typing, navigation).</summary>
+public sealed class CircuitActivity(TimeProvider clock)
+{
+    public DateTimeOffset LastActivity { get; private set; } = clock.GetUtcNow();
+
+    public void Touch() => LastActivity = clock.GetUtcNow();
 }
 
 /// <summary>Identity's messages in Japanese.</summary>
