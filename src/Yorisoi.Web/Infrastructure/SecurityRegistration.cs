@@ -79,6 +79,7 @@ public static class SecurityRegistration
             .AddPolicy(Policies.Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approvers));
 
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddScoped<CircuitActivity>();
         builder.Services.AddScoped<CircuitHandler, AccessScopeCircuitHandler>();
         return builder;
