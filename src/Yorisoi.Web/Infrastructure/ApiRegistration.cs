@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Web.Infrastructure;
 
@@ -16,21 +17,21 @@ public static class ApiRegistration
             // Framework-made problems (bad JSON, wrong content type) get a Japanese title, never a stack trace.
             if (context.Exception is BadHttpRequestException || context.ProblemDetails.Status == StatusCodes.Status400BadRequest && context.ProblemDetails.Title is "Bad Request" or null)
             {
-                context.ProblemDetails.Title = "リクエストの形式が正しくありません。";
+                context.ProblemDetails.Title = Messages.Get("Api.BadRequest");
                 context.ProblemDetails.Detail = context.Exception is BadHttpRequestException bad ? JsonProblemDetail(bad) : context.ProblemDetails.Detail;
             }
             else if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
             {
-                context.ProblemDetails.Title = "サーバーで問題が発生しました。入力内容は保存されていません。時間をおいて再度お試しください。";
+                context.ProblemDetails.Title = Messages.Get("Api.ServerError");
                 context.ProblemDetails.Detail = null;
             }
             else if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Title is "Not Found" or null)
             {
-                context.ProblemDetails.Title = "指定されたものは見つかりません。";
+                context.ProblemDetails.Title = Messages.Get("Api.NotFound");
             }
             else if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
             {
-                context.ProblemDetails.Title = "Content-Type は application/json を指定してください。";
+                context.ProblemDetails.Title = Messages.Get("Api.UnsupportedMediaType");
             }
         });
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -40,7 +41,7 @@ public static class ApiRegistration
 
     // The parser's message names the JSON path and position, which helps an API client; it never echoes values.
     private static string JsonProblemDetail(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException json ? $"JSON を読み取れません（{json.Path}）。" : "リクエストを読み取れません。";
+        bad.InnerException is System.Text.Json.JsonException json ? Messages.Format("Api.UnreadableJson", json.Path ?? "$") : Messages.Get("Api.UnreadableRequest");
 
     /// <summary>Turns a request the framework could not bind into a 400 problem instead of a 500.</summary>
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler

@@ -1,4 +1,5 @@
 using Yorisoi.Core.Data;
+using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Web.Infrastructure;
 
@@ -32,7 +33,7 @@ public static class CommandLine
                 return 0;
             case "create-admin":
                 var email = Option(args, "--email");
-                var name = Option(args, "--name") ?? "システム管理者";
+                var name = Option(args, "--name") ?? Messages.Get("Admin.DefaultName");
                 var password = Environment.GetEnvironmentVariable("YORISOI_ADMIN_PASSWORD") ?? Option(args, "--password");
                 if (email is null || password is null)
                 {

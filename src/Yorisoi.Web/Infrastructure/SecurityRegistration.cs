@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Security;
+using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Web.Infrastructure;
 
@@ -97,7 +98,7 @@ public static class SecurityRegistration
                 ProblemDetails =
                 {
                     Status = status,
-                    Title = status == 401 ? "ログインが必要です。" : "この操作を行う権限がありません。",
+                    Title = status == 401 ? Messages.Get("Api.Unauthorized") : Messages.Get("Api.Forbidden"),
                 },
             });
             return;
@@ -115,7 +116,7 @@ public static class SecurityRegistration
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                await Results.Problem(statusCode: 403, title: "管理者は二要素認証の設定が必要です。画面から設定してください。").ExecuteAsync(context);
+                await Results.Problem(statusCode: 403, title: Messages.Get("Api.TwoFactorSetupRequired")).ExecuteAsync(context);
                 return;
             }
 
@@ -198,17 +199,17 @@ public sealed class CircuitActivity(TimeProvider clock)
 /// <summary>Identity's messages in Japanese.</summary>
 public sealed class JapaneseIdentityErrorDescriber : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"パスワードは{length}文字以上にしてください。" };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = Messages.Format("Identity.PasswordTooShort", length) };
 
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "パスワードには数字を含めてください。" };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = Messages.Get("Identity.PasswordRequiresDigit") };
 
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "パスワードには英小文字を含めてください。" };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = Messages.Get("Identity.PasswordRequiresLower") };
 
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "パスワードには英大文字を含めてください。" };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = Messages.Get("Identity.PasswordRequiresUpper") };
 
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"{userName} はすでに使われています。" };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = Messages.Format("Identity.DuplicateUserName", userName) };
 
-    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"{email} はすでに登録されています。" };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = Messages.Format("Identity.DuplicateEmail", email) };
 
-    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = "メールアドレスの形式が正しくありません。" };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = Messages.Get("Identity.InvalidEmail") };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Security;
+using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Web.Features.Auth;
 
@@ -26,7 +27,7 @@ public static class AuthEndpoints
                 {
                     if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
                     {
-                        return TypedResults.Problem(statusCode: 401, title: "二要素認証のコードを入力してください。", extensions: new Dictionary<string, object?> { ["requiresTwoFactor"] = true });
+                        return TypedResults.Problem(statusCode: 401, title: Messages.Get("Auth.TwoFactorCodeRequired"), extensions: new Dictionary<string, object?> { ["requiresTwoFactor"] = true });
                     }
 
                     result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
@@ -44,12 +45,12 @@ public static class AuthEndpoints
                 await db.SaveChangesAsync();
                 if (result.IsLockedOut)
                 {
-                    return TypedResults.Problem(statusCode: 423, title: "ログインに続けて失敗したため、アカウントを一時的にロックしました。しばらくしてからお試しください。");
+                    return TypedResults.Problem(statusCode: 423, title: Messages.Get("Auth.LockedOut"));
                 }
 
                 return result.Succeeded
                     ? TypedResults.NoContent()
-                    : TypedResults.Problem(statusCode: 401, title: "メールアドレスまたはパスワード（または認証コード）が正しくありません。");
+                    : TypedResults.Problem(statusCode: 401, title: Messages.Get("Auth.InvalidCredentials"));
             })
             .WithName("Login")
             .WithSummary("Signs in with e-mail and password (and a TOTP code where two-factor sign-in is on); sets the session cookie.");
