@@ -20,6 +20,7 @@ namespace Yorisoi.Tests.Integration.Infrastructure;
 public abstract class AppFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, Lazy<Task<object>>> _once = new();
     private YorisoiApplicationFactory? _factory;
     private TestWorld? _world;
 
@@ -75,6 +76,14 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>A client signed in as <paramref name="user"/> (with a TOTP code where the user has two-factor sign-in on).</summary>
     public Task<HttpClient> ClientAsync(TestUser user) =>
         _clients.GetOrAdd(user.Key, _ => new Lazy<Task<HttpClient>>(() => SignInAsync(user))).Value;
+
+    /// <summary>
+    /// Builds a scenario once for this host and hands the same one to every test of the class (xunit makes a new
+    /// test-class instance per test, so per-class set-up that needs the running host lives here).
+    /// </summary>
+    public async Task<T> OnceAsync<T>(Func<AppFixture, Task<T>> create)
+        where T : class =>
+        (T)await _once.GetOrAdd(typeof(T), _ => new Lazy<Task<object>>(async () => await create(this))).Value;
 
     /// <summary>A fresh client with no session.</summary>
     public HttpClient AnonymousClient() =>
