@@ -38,11 +38,11 @@ public static class CaseInputs
     public static string RandomMobile() =>
         string.Create(CultureInfo.InvariantCulture, $"090-{RandomNumberGenerator.GetInt32(1000, 10000)}-{RandomNumberGenerator.GetInt32(1000, 10000)}");
 
-    public static HandlingLogInput Log(string text = "相談者に電話し、解約の申出方法を助言した。") => new()
+    public static HandlingLogInput Log(string text = "相談者に電話し、解約の申出方法を助言した。", string counterpart = "T1") => new()
     {
         OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-5),
         MethodCode = "M1",
-        CounterpartCode = "T1",
+        CounterpartCode = counterpart,
         Text = text,
     };
 }
