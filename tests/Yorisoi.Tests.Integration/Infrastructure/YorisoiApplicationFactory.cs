@@ -14,7 +14,8 @@ public enum DatabaseKind
 /// The real host on an in-memory server, against a database of its own (a SQLite file in a temp directory or a
 /// PostgreSQL database on the shared test server), with its own key directory and every log entry captured.
 /// </summary>
-public sealed class YorisoiApplicationFactory(DatabaseKind kind, string connectionString, string directory, bool? seedDemoData = false)
+public sealed class YorisoiApplicationFactory(
+    DatabaseKind kind, string connectionString, string directory, bool? seedDemoData = false, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public DatabaseKind Kind { get; } = kind;
@@ -38,6 +39,10 @@ public sealed class YorisoiApplicationFactory(DatabaseKind kind, string connecti
 
         builder.UseSetting("Keys:Directory", Path.Combine(Directory, "keys"));
         builder.UseSetting("DataDirectory", Directory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();
