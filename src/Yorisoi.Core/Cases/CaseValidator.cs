@@ -42,6 +42,11 @@ public static partial class CaseValidator
 
     public static ValidationErrors Validate(CaseInput input, CodeListVersion codes, Func<string, bool> municipalityExists, DateTimeOffset now)
     {
+        // A JSON client may send null for a section it leaves out; that means "nothing entered", not a server error.
+        input.Consultant ??= new PartyInput();
+        input.ContractParty ??= new PartyInput();
+        input.Business ??= new BusinessInput();
+        input.KeywordCodes ??= [];
         Clean(input);
         var errors = new ValidationErrors();
 

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -173,4 +175,48 @@ internal sealed class AuditImmutabilityInterceptor : SaveChangesInterceptor
             throw new InvalidOperationException("Audit records and case history are append-only.");
         }
     }
+}
+
+/// <summary>
+/// Bulk statements (ExecuteUpdate, ExecuteDelete, raw SQL) do not pass through SaveChanges, so the check above
+/// cannot see them; this refuses any UPDATE or DELETE aimed at the append-only tables before it reaches the database.
+/// </summary>
+internal sealed partial class AppendOnlyCommandInterceptor : DbCommandInterceptor
+{
+    public static AppendOnlyCommandInterceptor Instance { get; } = new();
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Check(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Check(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Check(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbCommand command)
+    {
+        if (AppendOnlyStatement().IsMatch(command.CommandText))
+        {
+            throw new InvalidOperationException("Audit records and case history are append-only.");
+        }
+    }
+
+    [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AppendOnlyStatement();
 }

@@ -1,14 +1,17 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Yorisoi.Core.Cases;
+using Yorisoi.Core.Resources;
 using Yorisoi.Core.Security;
 using Yorisoi.Web.Infrastructure;
 
 namespace Yorisoi.Web.Features.Cases;
 
-public sealed record UpdateCaseRequest(int Version, CaseInput Case);
+// Required so that a body without them is a 400, not an edit of version 0 or a silent "Start".
+public sealed record UpdateCaseRequest([property: JsonRequired] int Version, CaseInput? Case);
 
-public sealed record TransitionRequest(CaseAction Action, string? Comment, int? Version);
+public sealed record TransitionRequest([property: JsonRequired] CaseAction Action, string? Comment, int? Version);
 
 public sealed record EndMediationRequest(MediationOutcome Outcome, long? AmountRelieved);
 
@@ -24,7 +27,7 @@ public static class CaseEndpoints
             {
                 if (p.ToQuery() is not { } query)
                 {
-                    return (Results<Ok<PagedResult<CaseListItem>>, ValidationProblem>)TypedResults.ValidationProblem(p.Errors());
+                    return (Results<Ok<PagedResult<CaseListItem>>, ValidationProblem>)TypedResults.ValidationProblem(p.Errors(), title: "入力内容に誤りがあります。");
                 }
 
                 return TypedResults.Ok(await cases.ListAsync(query, ct));
@@ -57,7 +60,9 @@ public static class CaseEndpoints
             .WithSummary("Contact details of the person consulting and the contract party. Every call is audited.");
 
         group.MapPut("/{id:guid}", async (Guid id, UpdateCaseRequest request, CaseService cases, CancellationToken ct) =>
-                ToResult(await cases.UpdateAsync(id, request.Version, request.Case, ct)))
+                request.Case is null
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Case"] = [Messages.Error("Required", "Case")] }, title: "入力内容に誤りがあります。")
+                    : ToResult(await cases.UpdateAsync(id, request.Version, request.Case, ct)))
             .WithName("UpdateCase")
             .WithSummary("Updates a case. The version must be the one read; otherwise 409 with the current case.");
 

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Yorisoi.Tests.Integration.Infrastructure;
+
+namespace Yorisoi.Tests.Integration.Operations;
+
+public abstract class HostTests(AppFixture app)
+{
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheCaseEndpoints()
+    {
+        using var client = app.AnonymousClient();
+        using var response = await client.GetAsync("/openapi/v1.json");
+        var document = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
+        string[] expected =
+        [
+            "/api/cases", "/api/cases/{id}", "/api/cases/{id}/personal-data", "/api/cases/{id}/handling-log",
+            "/api/cases/{id}/mediation/start", "/api/cases/{id}/mediation/entries", "/api/cases/{id}/mediation/end",
+            "/api/cases/{id}/transitions", "/api/cases/{id}/shares", "/api/cases/{id}/history", "/api/repeat-consumers",
+            "/api/code-lists/{list}", "/api/centers", "/api/municipalities", "/api/auth/login",
+        ];
+        Assert.All(expected, path => Assert.Contains(path, paths));
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => o.Value?["operationId"]?.GetValue<string>()))
+            .ToHashSet();
+        Assert.Superset(
+            new HashSet<string?> { "ListCases", "RegisterCase", "GetCase", "UpdateCase", "GetCasePersonalData", "AddHandlingLogEntry", "TransitionCase", "ShareCase", "GetCaseHistory", "FindRepeatConsumer" },
+            operations);
+    }
+
+    [Fact]
+    public async Task TheHostRunsOnTheDatabaseUnderTest()
+    {
+        var provider = await app.AsSystemAsync(db => Task.FromResult(db.Database.ProviderName));
+
+        Assert.Equal(app.Kind == DatabaseKind.Postgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", provider);
+    }
+
+    [Fact]
+    public async Task LivenessAnswersWithoutSignIn()
+    {
+        using var client = app.AnonymousClient();
+        using var response = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReadinessChecksTheDatabase()
+    {
+        using var client = app.AnonymousClient();
+        using var response = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class HostOnSqliteTests(SqliteApp app) : HostTests(app), IClassFixture<SqliteApp>;
+
+[Collection("postgres")]
+public sealed class HostOnPostgresTests(PostgresApp app) : HostTests(app), IClassFixture<PostgresApp>;
