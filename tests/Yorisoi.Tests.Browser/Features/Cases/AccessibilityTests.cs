@@ -47,6 +47,19 @@ public sealed class AccessibilityTests(YorisoiHost host, ITestOutputHelper outpu
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task CaseDetailWithPersonalDataShownHasNoSeriousOrCriticalAxeViolations()
+    {
+        var page = await host.SignInAsync(StaffBrowser.Counselor);
+        var id = await page.RegisterCaseAsync($"アクセシビリティ確認{Guid.NewGuid().ToString("N")[..6]}");
+        await page.OpenAsync($"/cases/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "個人情報を表示" }).ClickAsync();
+        await page.WaitForSelectorAsync(".facts.personal");
+        await page.WaitForSelectorAsync("table.timeline-table");
+        await AssertNoBlockingViolationsAsync(page, $"/cases/{id}");
+        await page.Context.CloseAsync();
+    }
+
     private async Task AssertNoBlockingViolationsAsync(IPage page, string what)
     {
         var result = await page.RunAxe();

@@ -119,6 +119,41 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         await yokohama.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task SecondEditorSeesBothVersionsAfterConflictAndSavesWithoutLosingInput()
+    {
+        var first = await host.SignInAsync(StaffBrowser.Counselor);
+        var id = await first.RegisterCaseAsync($"競合確認販売{Guid.NewGuid().ToString("N")[..6]}");
+        await first.OpenAsync($"/cases/{id}/edit");
+        var myBusiness = $"わたしの入力商会{Guid.NewGuid().ToString("N")[..6]}";
+        await first.GetByLabel("事業者名", new() { Exact = true }).FillAsync(myBusiness);
+
+        var second = await host.SignInAsync(StaffBrowser.Supervisor);
+        await second.OpenAsync($"/cases/{id}/edit");
+        const string theirSummary = "所属長が追記した相談概要。事業者に連絡済み。";
+        await second.GetByRole(AriaRole.Textbox, new() { Name = "相談概要" }).FillAsync(theirSummary);
+        await second.GetByRole(AriaRole.Button, new() { Name = "変更を保存" }).ClickAsync();
+        await second.WaitForURLAsync(CaseUrl());
+        await second.Context.CloseAsync();
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "変更を保存" }).ClickAsync();
+        var conflict = first.Locator(".conflict-panel");
+        await Assertions.Expect(conflict).ToContainTextAsync("他の職員が先にこの相談を更新しました");
+        var summaryRow = conflict.Locator("tr").Filter(new() { HasText = "相談概要" });
+        await Assertions.Expect(summaryRow.Locator("td.theirs")).ToHaveTextAsync(theirSummary);
+        var businessRow = conflict.Locator("tr").Filter(new() { HasText = "事業者名" });
+        await Assertions.Expect(businessRow.Locator("td.mine")).ToHaveTextAsync(myBusiness);
+        await Assertions.Expect(first.GetByLabel("事業者名", new() { Exact = true })).ToHaveValueAsync(myBusiness);
+
+        await summaryRow.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Textbox, new() { Name = "相談概要" })).ToHaveValueAsync(theirSummary);
+        await first.GetByRole(AriaRole.Button, new() { Name = "この内容で保存し直す" }).ClickAsync();
+        await first.WaitForURLAsync(CaseUrl());
+        await Assertions.Expect(first.Locator(".narrative")).ToHaveTextAsync(theirSummary);
+        await Assertions.Expect(first.GetByText(myBusiness).First).ToBeVisibleAsync();
+        await first.Context.CloseAsync();
+    }
+
     private static Regex CaseUrl() => CaseUrlPattern();
 
     [GeneratedRegex(@"/cases/[0-9a-f\-]{36}(\?.*)?$")]
