@@ -53,5 +53,12 @@
       element.scrollIntoView({ block: 'center' });
       element.focus({ preventScroll: true });
     },
+
+    focusHeadingIfLost() {
+      const active = document.activeElement;
+      if (!active || active === document.body) {
+        document.querySelector('main h1')?.focus({ preventScroll: true });
+      }
+    },
   };
 })();
