@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.Resources;
+
+namespace Yorisoi.Web.Features.Cases;
+
+/// <summary>
+/// What the case form holds while the counselor types. Amounts stay text until saving so that
+/// "12,000円" or full-width digits are accepted, and nothing typed is ever replaced by a parse failure.
+/// </summary>
+public sealed class CaseFormModel
+{
+    public CaseInput Input { get; private init; } = new();
+
+    /// <summary>受付日時 as Japan wall-clock time (datetime-local).</summary>
+    public DateTime? ReceivedAtLocal { get; set; }
+
+    public string? AmountBilled { get; set; }
+
+    public string? ContractAmount { get; set; }
+
+    public string? AmountPaid { get; set; }
+
+    public string? AmountRelieved { get; set; }
+
+    /// <summary>Field keys in the order the form shows them, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder =
+    [
+        "ReceivedAt", "ChannelCode",
+        "Consultant.Name", "Consultant.NameKana", "Consultant.Phone", "Consultant.Email", "Consultant.PostalCode", "Consultant.Address",
+        "Consultant.AgeBandCode", "Consultant.GenderCode", "Consultant.OccupationCode", "Consultant.MunicipalityCode", "Consultant.ContactNote",
+        "RelationshipCode",
+        "ContractParty.Name", "ContractParty.NameKana", "ContractParty.Phone", "ContractParty.Email", "ContractParty.PostalCode", "ContractParty.Address",
+        "ContractParty.AgeBandCode", "ContractParty.GenderCode", "ContractParty.OccupationCode", "ContractParty.MunicipalityCode", "ContractParty.ContactNote",
+        "Summary",
+        "Business.Name", "Business.NameKana", "Business.Address", "Business.Phone", "Business.Url", "Business.CorporateNumber",
+        "ProductCode", "SalesFormCode", "KeywordCodes",
+        "AmountBilled", "ContractAmount", "AmountPaid", "PaymentMethodCode", "ContractDate", "DocumentReceivedDate",
+        "ConsumerRequestCode", "ConsumerRequestNote",
+        "HarmCode", "ResultCode", "AmountRelieved", "AssigneeId",
+    ];
+
+    public static CaseFormModel ForNew(DateTime nowInJapan, Guid? assignee) => new()
+    {
+        Input = new CaseInput { ChannelCode = "C1", AssigneeId = assignee },
+        ReceivedAtLocal = nowInJapan,
+    };
+
+    public static CaseFormModel From(CaseInput input) => new()
+    {
+        Input = Clone(input),
+        ReceivedAtLocal = input.ReceivedAt is { } at ? CaseText.ToJapanLocal(at) : null,
+        AmountBilled = AmountText(input.AmountBilled),
+        ContractAmount = AmountText(input.ContractAmount),
+        AmountPaid = AmountText(input.AmountPaid),
+        AmountRelieved = AmountText(input.AmountRelieved),
+    };
+
+    /// <summary>
+    /// A copy of the input for the service. The service cleans what it is given in place; the form
+    /// keeps exactly what the user typed, so a comparison after a conflict shows their own words.
+    /// </summary>
+    public CaseInput Build(FormErrors errors)
+    {
+        var input = Clone(Input);
+        input.ReceivedAt = ReceivedAtLocal is { } local ? CaseText.FromJapanLocal(local) : null;
+        input.AmountBilled = ParseAmount(AmountBilled, nameof(CaseInput.AmountBilled), errors);
+        input.ContractAmount = ParseAmount(ContractAmount, nameof(CaseInput.ContractAmount), errors);
+        input.AmountPaid = ParseAmount(AmountPaid, nameof(CaseInput.AmountPaid), errors);
+        input.AmountRelieved = ParseAmount(AmountRelieved, nameof(CaseInput.AmountRelieved), errors);
+        if (input.ContractPartyIsConsultant)
+        {
+            input.ContractParty = new PartyInput();
+        }
+
+        return input;
+    }
+
+    public static CaseInput Clone(CaseInput input) =>
+        JsonSerializer.Deserialize<CaseInput>(JsonSerializer.Serialize(input))!;
+
+    private static string? AmountText(long? amount) => amount?.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static long? ParseAmount(string? text, string field, FormErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var folded = new StringBuilder();
+        foreach (var ch in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (ch is ',' or '円' or '¥' or '\\' or ' ' or '　')
+            {
+                continue;
+            }
+
+            folded.Append(ch == '−' || ch == 'ー' ? '-' : ch);
+        }
+
+        if (long.TryParse(folded.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(field, $"{Messages.Field(field)}は数字で入力してください（例: 120000、12,000円）。");
+        return null;
+    }
+}
