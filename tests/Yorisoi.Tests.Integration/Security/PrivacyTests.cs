@@ -48,9 +48,26 @@ public abstract class PrivacyTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public void TheLogsHoldNoPersonalData()
+    public async Task TheLogsHoldNoPersonalData()
     {
+        // Views of personal data and refused attempts, on top of the registrations and edits of the scenario.
+        var counselorA = await app.ClientAsync(app.World.CounselorA);
+        var counselorB = await app.ClientAsync(app.World.CounselorB);
+        foreach (var (client, url) in new[]
+        {
+            (counselorA, $"/api/cases/{_s.Case.Id}/personal-data"),
+            (counselorA, $"/api/cases/{_s.Case.Id}/history?includePersonal=true"),
+            (counselorB, $"/api/cases/{_s.Case.Id}/personal-data"),
+            (counselorB, $"/api/cases/{_s.Case.Id}/history?includePersonal=true"),
+            (counselorB, "/api/repeat-consumers?phone=" + Uri.EscapeDataString(_s.Consultant.Phone)),
+        })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, url);
+        }
+
         var entries = app.Logs.Entries;
+        Assert.Contains(entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Text.Contains(_s.Case.Id.ToString(), StringComparison.Ordinal));
 
         Assert.Contains(entries, e => e.Text.Contains(_s.Case.ReceiptNumber, StringComparison.Ordinal)); // the capture works
         foreach (var entry in entries)
