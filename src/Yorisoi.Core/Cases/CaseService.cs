@@ -257,16 +257,10 @@ public sealed class CaseService(
 
     public async Task<Outcome<CaseDetail>> UpdateAsync(Guid id, int expectedVersion, CaseInput input, CancellationToken ct = default)
     {
-        var entity = await db.Cases.Include(c => c.Keywords).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var (entity, refused) = await LoadForChangeAsync(id, AccessNeed.OwnCenterEdit, includeKeywords: true, ct);
         if (entity is null)
         {
-            await RecordDeniedIfExistsAsync(id, ct);
-            return Outcome<CaseDetail>.NotFound();
-        }
-
-        if (!CaseWorkflow.IsEditable(entity.Status))
-        {
-            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+            return refused!;
         }
 
         if (entity.Version != expectedVersion)
@@ -290,16 +284,11 @@ public sealed class CaseService(
 
     public async Task<Outcome<CaseDetail>> AddHandlingLogAsync(Guid id, HandlingLogInput input, HandlingLogKind kind, CancellationToken ct = default)
     {
-        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        // A center the case is shared with works on it too, so it may add handling log entries; mediation stays with the owner.
+        var (entity, refused) = await LoadForChangeAsync(id, kind == HandlingLogKind.Handling ? AccessNeed.SharedAppend : AccessNeed.OwnCenterEdit, includeKeywords: false, ct);
         if (entity is null)
         {
-            await RecordDeniedIfExistsAsync(id, ct);
-            return Outcome<CaseDetail>.NotFound();
-        }
-
-        if (!CaseWorkflow.IsEditable(entity.Status))
-        {
-            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+            return refused!;
         }
 
         if (kind == HandlingLogKind.Mediation && !entity.IsMediation)
@@ -340,16 +329,10 @@ public sealed class CaseService(
 
     public async Task<Outcome<CaseDetail>> StartMediationAsync(Guid id, CancellationToken ct = default)
     {
-        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var (entity, refused) = await LoadForChangeAsync(id, AccessNeed.OwnCenterEdit, includeKeywords: false, ct);
         if (entity is null)
         {
-            await RecordDeniedIfExistsAsync(id, ct);
-            return Outcome<CaseDetail>.NotFound();
-        }
-
-        if (!CaseWorkflow.IsEditable(entity.Status))
-        {
-            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+            return refused!;
         }
 
         if (entity.IsMediation && entity.MediationEndedAt is null)
@@ -373,16 +356,10 @@ public sealed class CaseService(
 
     public async Task<Outcome<CaseDetail>> EndMediationAsync(Guid id, MediationOutcome outcome, long? amountRelieved, CancellationToken ct = default)
     {
-        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var (entity, refused) = await LoadForChangeAsync(id, AccessNeed.OwnCenterEdit, includeKeywords: false, ct);
         if (entity is null)
         {
-            await RecordDeniedIfExistsAsync(id, ct);
-            return Outcome<CaseDetail>.NotFound();
-        }
-
-        if (!CaseWorkflow.IsEditable(entity.Status))
-        {
-            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable"));
+            return refused!;
         }
 
         if (!entity.IsMediation || entity.MediationEndedAt is not null)
@@ -416,20 +393,14 @@ public sealed class CaseService(
 
     public async Task<Outcome<CaseDetail>> TransitionAsync(Guid id, CaseAction action, string? comment, bool isApprover, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var entity = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        // Reopening is how a completed case becomes editable again, so the status itself is not checked here.
+        var (entity, refused) = await LoadForChangeAsync(id, AccessNeed.OwnCenterStatus, includeKeywords: false, ct);
         if (entity is null)
         {
-            await RecordDeniedIfExistsAsync(id, ct);
-            return Outcome<CaseDetail>.NotFound();
+            return refused!;
         }
 
         if (CaseWorkflow.RequiresApprover(action) && !isApprover)
-        {
-            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.ApproverOnly"));
-        }
-
-        // Approval belongs to the case's own center; a center it was shared with cannot approve it.
-        if (entity.CenterId != Scope.CenterId && CaseWorkflow.RequiresApprover(action))
         {
             return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.ApproverOnly"));
         }
@@ -575,6 +546,46 @@ public sealed class CaseService(
         var centerId = Scope.CenterId;
         var users = await db.Users.AsNoTracking().Where(u => u.CenterId == centerId).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return users.Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    private enum AccessNeed
+    {
+        /// <summary>Fields, mediation: the owning center only, and only while the case is not approved.</summary>
+        OwnCenterEdit,
+
+        /// <summary>Status transitions: the owning center only.</summary>
+        OwnCenterStatus,
+
+        /// <summary>Handling log entries: the owning center or a center the case is shared with, while not approved.</summary>
+        SharedAppend,
+    }
+
+    /// <summary>
+    /// Loads a case for a change. Another center's case is "not found" (and audited); a shared case is
+    /// read-only for the center it was shared with apart from handling log entries; an approved case is
+    /// read-only until reopened.
+    /// </summary>
+    private async Task<(Case? Entity, Outcome<CaseDetail>? Refused)> LoadForChangeAsync(Guid id, AccessNeed change, bool includeKeywords, CancellationToken ct)
+    {
+        IQueryable<Case> cases = includeKeywords ? db.Cases.Include(c => c.Keywords) : db.Cases;
+        var entity = await cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (entity is null)
+        {
+            await RecordDeniedIfExistsAsync(id, ct);
+            return (null, Outcome<CaseDetail>.NotFound());
+        }
+
+        if (change != AccessNeed.SharedAppend && entity.CenterId != Scope.CenterId)
+        {
+            return (null, Outcome<CaseDetail>.Forbidden(Messages.Get("Error.SharedReadOnly")));
+        }
+
+        if (change != AccessNeed.OwnCenterStatus && !CaseWorkflow.IsEditable(entity.Status))
+        {
+            return (null, Outcome<CaseDetail>.Forbidden(Messages.Get("Error.NotEditable")));
+        }
+
+        return (entity, null);
     }
 
     private async Task<Outcome<CaseDetail>> SaveGuardedAsync(Case entity, CancellationToken ct)

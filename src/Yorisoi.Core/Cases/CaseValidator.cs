@@ -197,7 +197,8 @@ public static partial class CaseValidator
             return null;
         }
 
-        var folded = value.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        // Japanese input methods turn "-" into ー, ‐, − or － as often as not; they all mean a separator here.
+        var folded = DashVariants().Replace(value.Normalize(System.Text.NormalizationForm.FormKC).Trim(), "-");
         if (!PhoneCharacters().IsMatch(folded))
         {
             return null;
@@ -224,7 +225,7 @@ public static partial class CaseValidator
             return null;
         }
 
-        var folded = value.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimStart('〒').Trim();
+        var folded = DashVariants().Replace(value.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimStart('〒').Trim(), "-");
         return PostalCodePattern().IsMatch(folded) ? folded.Replace("-", "", StringComparison.Ordinal) : null;
     }
 
@@ -386,6 +387,9 @@ public static partial class CaseValidator
 
     [GeneratedRegex(@"^\+?[0-9()\- ]{6,20}$")]
     private static partial Regex PhoneCharacters();
+
+    [GeneratedRegex("[ー‐‑–—−－]")]
+    private static partial Regex DashVariants();
 
     [GeneratedRegex(@"^[0-9]{3}-?[0-9]{4}$")]
     private static partial Regex PostalCodePattern();

@@ -186,8 +186,9 @@ public abstract class BadInputTests(AppFixture app)
         { "POST /api/cases/{id}/shares", """{"centerId":"横浜","reason":"形式違い"}""" },
         { "POST /api/cases/{id}/shares", """{"reason":"共有先なし"}""" },
         { "GET /api/cases/{id}/history?includePersonal=maybe", "" },
-        { "GET /api/repeat-consumers", "" },
-        { "GET /api/repeat-consumers?phone=0312345678&excludeCaseId=abc", "" },
+        { "POST /api/repeat-consumers/search", """{}""" },
+        { "POST /api/repeat-consumers/search", """{"phone":"電話"}""" },
+        { "POST /api/repeat-consumers/search", """{"phone":"0312345678","excludeCaseId":"abc"}""" },
         { "GET /api/code-lists/product?limit=many", "" },
     };
 

@@ -274,7 +274,10 @@ public abstract class CaseLifecycleTests(AppFixture app)
         Assert.Equal(fromA.Select(m => m.CaseId), (await LookupAsync(counselorA, ToFullWidth(phone))).Select(m => m.CaseId));
         Assert.Equal([first.Id], (await LookupAsync(counselorA, phone, excludeCaseId: second.Id)).Select(m => m.CaseId));
         Assert.Equal([inB.Id], (await LookupAsync(counselorB, phone)).Select(m => m.CaseId));
-        Assert.Empty(await LookupAsync(counselorA, "not a phone"));
+        using (var malformed = await counselorA.PostJsonAsync("/api/repeat-consumers/search", new { phone = "not a phone" }))
+        {
+            await malformed.ExpectAsync(HttpStatusCode.BadRequest);
+        }
 
         var audits = await app.AuditAsync(second.Id, AuditActions.RepeatConsumerLookup);
         Assert.Single(audits);
@@ -283,7 +286,7 @@ public abstract class CaseLifecycleTests(AppFixture app)
 
     private static async Task<List<RepeatConsumerMatch>> LookupAsync(HttpClient client, string phone, Guid? excludeCaseId = null)
     {
-        using var response = await client.GetAsync($"/api/repeat-consumers?phone={Uri.EscapeDataString(phone)}{(excludeCaseId is { } id ? "&excludeCaseId=" + id : "")}");
+        using var response = await client.PostJsonAsync("/api/repeat-consumers/search", new { phone, excludeCaseId });
         await response.ExpectAsync(HttpStatusCode.OK);
         return await response.ReadAsync<List<RepeatConsumerMatch>>();
     }

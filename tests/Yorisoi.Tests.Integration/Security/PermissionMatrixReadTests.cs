@@ -34,7 +34,7 @@ public abstract class PermissionMatrixReadTests(AppFixture app)
     {
         ["GET /api/cases"] = [401, 200, 200, 200, 403, 403, 403],
         ["GET /api/cases?scope=shared"] = [401, 200, 200, 200, 403, 403, 403],
-        ["GET /api/repeat-consumers?phone=03-1111-0001"] = [401, 200, 200, 200, 403, 403, 403],
+        ["POST /api/repeat-consumers/search {\"phone\":\"03-1111-0001\"}"] = [401, 200, 200, 200, 403, 403, 403],
         ["GET /api/code-lists/product?q=定期"] = [401, 200, 200, 200, 200, 200, 200],
         ["GET /api/centers"] = [401, 200, 200, 200, 200, 200, 200],
         ["GET /api/municipalities?q=千代田"] = [401, 200, 200, 200, 200, 200, 200],
@@ -109,7 +109,10 @@ public abstract class PermissionMatrixReadTests(AppFixture app)
     public async Task EndpointAnswersEachRoleAsTheMatrixSays(string endpoint, string role, int status)
     {
         var client = role == Anonymous ? app.AnonymousClient() : await app.ClientAsync(app.World.RoleUsersA[role]);
-        using var response = await client.GetAsync(endpoint.Split(' ')[1]);
+        var parts = endpoint.Split(' ', 3);
+        using var response = parts[0] == "POST"
+            ? await client.PostAsync(parts[1], new StringContent(parts[2], System.Text.Encoding.UTF8, "application/json"))
+            : await client.GetAsync(parts[1]);
 
         await response.ExpectAsync((HttpStatusCode)status);
     }
@@ -183,7 +186,7 @@ public abstract class PermissionMatrixReadTests(AppFixture app)
         var world = app.World;
         var client = await app.ClientAsync(world.User(userKey));
 
-        using var response = await client.GetAsync("/api/repeat-consumers?phone=" + Uri.EscapeDataString(TestWorld.SharedPhone));
+        using var response = await client.PostJsonAsync("/api/repeat-consumers/search", new { phone = TestWorld.SharedPhone });
         await response.ExpectAsync(HttpStatusCode.OK);
         var matches = await response.ReadAsync<List<RepeatConsumerMatch>>();
 

@@ -13,7 +13,16 @@ namespace Yorisoi.Tests.Integration.Security;
 public abstract class PermissionMatrixWriteTests(AppFixture app)
 {
     //                                               anon counselor supervisor center-admin pref-admin analyst sys-admin
+    // Changing a case (fields, mediation, status) belongs to its own center; a center it is shared with only reads it.
     private static readonly Dictionary<string, int[]> CaseWork = new()
+    {
+        [Own] = [401, 200, 200, 200, 403, 403, 403],
+        [Other] = [401, 404, 404, 404, 403, 403, 403],
+        [Shared] = [401, 403, 403, 403, 403, 403, 403],
+    };
+
+    // Handling log entries may also come from a center the case is shared with: both work on the consumer's trouble.
+    private static readonly Dictionary<string, int[]> HandlingLog = new()
     {
         [Own] = [401, 200, 200, 200, 403, 403, 403],
         [Other] = [401, 404, 404, 404, 403, 403, 403],
@@ -39,7 +48,7 @@ public abstract class PermissionMatrixWriteTests(AppFixture app)
     private static readonly Dictionary<string, Dictionary<string, int[]>> Tables = new(StringComparer.Ordinal)
     {
         ["PUT /api/cases/{id}"] = CaseWork,
-        ["POST /api/cases/{id}/handling-log"] = CaseWork,
+        ["POST /api/cases/{id}/handling-log"] = HandlingLog,
         ["POST /api/cases/{id}/mediation/start"] = CaseWork,
         ["POST /api/cases/{id}/mediation/entries"] = CaseWork,
         ["POST /api/cases/{id}/mediation/end"] = CaseWork,

@@ -59,11 +59,15 @@ public abstract class PrivacyTests(AppFixture app) : IAsyncLifetime
             (counselorA, $"/api/cases/{_s.Case.Id}/history?includePersonal=true"),
             (counselorB, $"/api/cases/{_s.Case.Id}/personal-data"),
             (counselorB, $"/api/cases/{_s.Case.Id}/history?includePersonal=true"),
-            (counselorB, "/api/repeat-consumers?phone=" + Uri.EscapeDataString(_s.Consultant.Phone)),
         })
         {
             using var response = await client.GetAsync(url);
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, url);
+        }
+
+        using (var lookup = await counselorB.PostJsonAsync("/api/repeat-consumers/search", new { phone = _s.Consultant.Phone }))
+        {
+            Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
         }
 
         var entries = app.Logs.Entries;
@@ -180,9 +184,9 @@ public abstract class PrivacyTests(AppFixture app) : IAsyncLifetime
         var counselorA = await app.ClientAsync(app.World.CounselorA);
         var counselorB = await app.ClientAsync(app.World.CounselorB);
 
-        using var ownLookup = await counselorA.GetAsync("/api/repeat-consumers?phone=" + Uri.EscapeDataString(_s.ContractParty.Phone));
-        using var otherLookup = await counselorB.GetAsync("/api/repeat-consumers?phone=" + Uri.EscapeDataString(_s.ContractParty.Phone));
-        using var bLookupFromA = await counselorA.GetAsync("/api/repeat-consumers?phone=" + Uri.EscapeDataString(_s.CenterB.Phone));
+        using var ownLookup = await counselorA.PostJsonAsync("/api/repeat-consumers/search", new { phone = _s.ContractParty.Phone });
+        using var otherLookup = await counselorB.PostJsonAsync("/api/repeat-consumers/search", new { phone = _s.ContractParty.Phone });
+        using var bLookupFromA = await counselorA.PostJsonAsync("/api/repeat-consumers/search", new { phone = _s.CenterB.Phone });
 
         Assert.Equal([_s.Case.Id], (await ownLookup.ReadAsync<List<RepeatConsumerMatch>>()).Select(m => m.CaseId));
         Assert.Empty(await otherLookup.ReadAsync<List<RepeatConsumerMatch>>());
@@ -303,7 +307,7 @@ public sealed class PrivacyScenario
 
         foreach (var phone in new[] { s.Consultant, s.ContractParty, s.SecondConsultant, s.Renamed, s.CenterB }.Select(p => p.Phone))
         {
-            using var lookup = await counselorA.GetAsync("/api/repeat-consumers?phone=" + Uri.EscapeDataString(phone));
+            using var lookup = await counselorA.PostJsonAsync("/api/repeat-consumers/search", new { phone = phone });
             s.Responses.Add(await lookup.ExpectAsync(HttpStatusCode.OK));
         }
 

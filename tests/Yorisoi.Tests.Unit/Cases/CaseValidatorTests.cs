@@ -48,6 +48,8 @@ public sealed class CaseValidatorTests
     [InlineData("0120-123-456", "0120123456")]
     [InlineData("050-1234-5678", "05012345678")]
     [InlineData("+1 202 555 0123", "+12025550123")]
+    [InlineData("090ー1234ー5678", "09012345678")]
+    [InlineData("03‐1234−5678", "0312345678")]
     public void PhoneNumbersAreAcceptedInTheFormsPeopleTypeThem(string typed, string normalized)
     {
         Assert.Equal(normalized, CaseValidator.NormalizePhone(typed));
@@ -64,7 +66,6 @@ public sealed class CaseValidatorTests
     [InlineData("1234567890")]
     [InlineData("abc-defg-hijk")]
     [InlineData("03-1234-567a")]
-    [InlineData("090ー1234ー5678")]
     [InlineData("+81 1234")]
     [InlineData("tel:0312345678")]
     public void MalformedPhoneNumbersAreRejectedWithAnExample(string typed)

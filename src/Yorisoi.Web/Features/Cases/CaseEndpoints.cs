@@ -15,6 +15,8 @@ public sealed record TransitionRequest([property: JsonRequired] CaseAction Actio
 
 public sealed record EndMediationRequest(MediationOutcome Outcome, long? AmountRelieved);
 
+public sealed record RepeatConsumerSearch(string? Phone, Guid? ExcludeCaseId);
+
 public sealed record ShareRequest(Guid CenterId, string? Reason);
 
 public static class CaseEndpoints
@@ -27,7 +29,7 @@ public static class CaseEndpoints
             {
                 if (p.ToQuery() is not { } query)
                 {
-                    return (Results<Ok<PagedResult<CaseListItem>>, ValidationProblem>)TypedResults.ValidationProblem(p.Errors(), title: "入力内容に誤りがあります。");
+                    return (Results<Ok<PagedResult<CaseListItem>>, ValidationProblem>)TypedResults.ValidationProblem(p.Errors(), title: Messages.Get("Api.InvalidInput"));
                 }
 
                 return TypedResults.Ok(await cases.ListAsync(query, ct));
@@ -43,7 +45,7 @@ public static class CaseEndpoints
                 {
                     OutcomeKind.Created => TypedResults.Created($"/api/cases/{outcome.Value!.Id}", outcome.Value),
                     OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
-                    _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: "入力内容に誤りがあります。"),
+                    _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: Messages.Get("Api.InvalidInput")),
                 };
             })
             .WithName("RegisterCase")
@@ -61,7 +63,7 @@ public static class CaseEndpoints
 
         group.MapPut("/{id:guid}", async (Guid id, UpdateCaseRequest request, CaseService cases, CancellationToken ct) =>
                 request.Case is null
-                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Case"] = [Messages.Error("Required", "Case")] }, title: "入力内容に誤りがあります。")
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Case"] = [Messages.Error("Required", "Case")] }, title: Messages.Get("Api.InvalidInput"))
                     : ToResult(await cases.UpdateAsync(id, request.Version, request.Case, ct)))
             .WithName("UpdateCase")
             .WithSummary("Updates a case. The version must be the one read; otherwise 409 with the current case.");
@@ -102,8 +104,19 @@ public static class CaseEndpoints
             .WithName("GetCaseHistory")
             .WithSummary("Every change of the case: who, when, old and new value. Personal values are masked unless includePersonal=true (audited).");
 
-        app.MapGet("/api/repeat-consumers", async (string phone, Guid? excludeCaseId, CaseService cases, CancellationToken ct) =>
-                TypedResults.Ok(await cases.FindRepeatConsumerAsync(phone, excludeCaseId, ct)))
+        // A POST, so the phone number travels in the body and never appears in URLs, access logs or proxies.
+        app.MapPost("/api/repeat-consumers/search", async Task<Results<Ok<IReadOnlyList<RepeatConsumerMatch>>, ValidationProblem>> (
+                RepeatConsumerSearch request, CaseService cases, CancellationToken ct) =>
+            {
+                if (CaseValidator.NormalizePhone(request.Phone) is null)
+                {
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { ["Phone"] = [Messages.Error("InvalidPhone", "Consultant.Phone")] },
+                        title: Messages.Get("Api.InvalidInput"));
+                }
+
+                return TypedResults.Ok(await cases.FindRepeatConsumerAsync(request.Phone, request.ExcludeCaseId, ct));
+            })
             .WithTags("Cases")
             .RequireAuthorization(Policies.CaseWork)
             .WithName("FindRepeatConsumer")
@@ -116,7 +129,7 @@ public static class CaseEndpoints
     {
         OutcomeKind.Ok or OutcomeKind.Created => TypedResults.Ok(outcome.Value!),
         OutcomeKind.NotFound => TypedResults.NotFound(),
-        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: "入力内容に誤りがあります。"),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: Messages.Get("Api.InvalidInput")),
         OutcomeKind.Conflict => TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
@@ -168,15 +181,15 @@ public sealed class CaseListParameters
             }
             else
             {
-                _errors["status"] = ["状態は Received, InProgress, AwaitingApproval, Completed のいずれかを指定してください。"];
+                _errors["status"] = [Messages.Get("List.InvalidStatus")];
             }
         }
 
-        var from = Date(ReceivedFrom, "receivedFrom", "受付日（開始）");
-        var to = Date(ReceivedTo, "receivedTo", "受付日（終了）");
+        var from = Date(ReceivedFrom, "receivedFrom", Messages.Get("List.ReceivedFrom"));
+        var to = Date(ReceivedTo, "receivedTo", Messages.Get("List.ReceivedTo"));
         if (from > to)
         {
-            _errors["receivedTo"] = ["受付日（終了）は受付日（開始）以降の日付を指定してください。"];
+            _errors["receivedTo"] = [Messages.Get("List.DateOrder")];
         }
 
         Guid? assignee = null;
@@ -188,25 +201,25 @@ public sealed class CaseListParameters
             }
             else
             {
-                _errors["assigneeId"] = ["担当者の指定が正しくありません。"];
+                _errors["assigneeId"] = [Messages.Get("List.InvalidAssignee")];
             }
         }
 
-        var page = Number(Page, "page", "ページ", 1, 1_000_000) ?? 1;
-        var pageSize = Number(PageSize, "pageSize", "1ページの件数", 1, 200) ?? 50;
+        var page = Number(Page, "page", Messages.Get("List.Page"), 1, 1_000_000) ?? 1;
+        var pageSize = Number(PageSize, "pageSize", Messages.Get("List.PageSize"), 1, 200) ?? 50;
         if (Scope is { Length: > 0 } and not ("own" or "shared"))
         {
-            _errors["scope"] = ["範囲は own または shared を指定してください。"];
+            _errors["scope"] = [Messages.Get("List.InvalidScope")];
         }
 
         if (Sort is { Length: > 0 } and not ("received_desc" or "received_asc" or "receipt_desc" or "receipt_asc" or "updated_desc"))
         {
-            _errors["sort"] = ["並び順は received_desc, received_asc, receipt_desc, receipt_asc, updated_desc のいずれかを指定してください。"];
+            _errors["sort"] = [Messages.Get("List.InvalidSort")];
         }
 
         if (BusinessName is { Length: > 200 })
         {
-            _errors["businessName"] = ["事業者名は200文字以内で指定してください。"];
+            _errors["businessName"] = [Messages.Get("List.BusinessNameTooLong")];
         }
 
         return _errors.Count > 0 ? null : new CaseListQuery
@@ -237,7 +250,7 @@ public sealed class CaseListParameters
             return d;
         }
 
-        _errors[key] = [$"{label}は YYYY-MM-DD 形式の正しい日付で指定してください。"];
+        _errors[key] = [Messages.Format("List.InvalidDate", label)];
         return null;
     }
 
@@ -253,7 +266,7 @@ public sealed class CaseListParameters
             return n;
         }
 
-        _errors[key] = [$"{label}は{min}から{max}までの整数で指定してください。"];
+        _errors[key] = [Messages.Format("List.InvalidNumber", label, min, max)];
         return null;
     }
 }
