@@ -83,7 +83,8 @@ public sealed class CaseFormModel
 
     private static string? AmountText(long? amount) => amount?.ToString("#,0", CultureInfo.InvariantCulture);
 
-    private static long? ParseAmount(string? text, string field, FormErrors errors)
+    /// <summary>A yen amount as people type it; an unreadable one adds an error for the field and gives null.</summary>
+    public static long? ParseAmount(string? text, string field, FormErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

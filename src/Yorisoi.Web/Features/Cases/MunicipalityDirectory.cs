@@ -37,14 +37,17 @@ public static class MunicipalityDirectory
             _entries = rows.Select(g =>
             {
                 var prefecture = byCode.TryGetValue(g.PrefectureCode, out var p) ? p.Name : "";
+                var city = g.Kind == LocalGovernmentKind.Ward && g.ParentCode is { } parent && byCode.TryGetValue(parent, out var c) && c.Kind != LocalGovernmentKind.Prefecture ? c : null;
                 var name = g.Kind switch
                 {
                     LocalGovernmentKind.Prefecture => g.Name,
-                    LocalGovernmentKind.Ward when g.ParentCode is { } parent && byCode.TryGetValue(parent, out var city) && city.Kind != LocalGovernmentKind.Prefecture
-                        => $"{prefecture} {city.Name}{g.Name}",
+                    _ when city is not null => $"{prefecture} {city.Name}{g.Name}",
                     _ => $"{prefecture} {g.Name}",
                 };
-                return new Entry(g.Code, name, JapaneseNormalizer.Fold($"{name} {g.Reading} {g.Code}"), g.Kind);
+
+                // A ward is found by its city's reading too: "よこはま" offers 横浜市鶴見区.
+                var reading = city is null ? g.Reading : $"{city.Reading}{g.Reading}";
+                return new Entry(g.Code, name, JapaneseNormalizer.Fold($"{name} {reading} {g.Code}"), g.Kind);
             }).ToList();
             return _entries;
         }

@@ -101,6 +101,41 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
     }
 
     [Fact]
+    public async Task CounselorRecordsHandlingAndMediationWhichAppearOnTheCaseAndItsTimeline()
+    {
+        var page = await host.SignInAsync(StaffBrowser.Counselor);
+        var id = await page.RegisterCaseAsync($"あっせん確認通販{Guid.NewGuid().ToString("N")[..6]}");
+        await page.OpenAsync($"/cases/{id}");
+
+        var log = page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "処理経過", Exact = true }) });
+        await log.GetByRole(AriaRole.Button, new() { Name = "追加する" }).ClickAsync();
+        await Assertions.Expect(log.Locator("#log-e-Text")).ToContainTextAsync("内容を入力してください");
+        await log.GetByRole(AriaRole.Textbox, new() { Name = "内容" }).FillAsync("相談者に解約の申出方法を助言した。");
+        await log.GetByRole(AriaRole.Button, new() { Name = "追加する" }).ClickAsync();
+        await Assertions.Expect(log.Locator(".log-entry")).ToContainTextAsync("相談者に解約の申出方法を助言した。");
+        await Assertions.Expect(page.Locator(".case-title .badge")).ToHaveTextAsync("対応中");
+
+        var mediation = page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "あっせん", Exact = true }) });
+        await mediation.GetByRole(AriaRole.Button, new() { Name = "あっせんを開始" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".case-title")).ToContainTextAsync("あっせん中");
+        await mediation.GetByRole(AriaRole.Textbox, new() { Name = "内容" }).FillAsync("事業者に連絡し、返金を求めた。");
+        await mediation.GetByRole(AriaRole.Button, new() { Name = "追加する" }).ClickAsync();
+        await Assertions.Expect(mediation.Locator(".log-entry")).ToContainTextAsync("事業者に連絡し、返金を求めた。");
+
+        await mediation.GetByRole(AriaRole.Radio, new() { Name = "解決" }).CheckAsync();
+        await mediation.GetByRole(AriaRole.Textbox, new() { Name = "救済金額" }).FillAsync("１２，０００円");
+        await mediation.GetByRole(AriaRole.Button, new() { Name = "あっせんを終了する" }).ClickAsync();
+        await Assertions.Expect(mediation).ToContainTextAsync("あっせん解決");
+        await Assertions.Expect(mediation).ToContainTextAsync("12,000円");
+
+        var timeline = page.Locator("table.timeline-table");
+        await Assertions.Expect(timeline).ToContainTextAsync("あっせん開始");
+        await Assertions.Expect(timeline).ToContainTextAsync("あっせん終了");
+        await Assertions.Expect(timeline).ToContainTextAsync("処理経過を追加");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnotherCentersCounselorOpeningTheCaseUrlGetsNotFound()
     {
         var counselor = await host.SignInAsync(StaffBrowser.Counselor);
