@@ -5,6 +5,10 @@ using Yorisoi.Web.Features.CodeLists;
 using Yorisoi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Serves the framework's and packages' static files when the host runs from its build output in any
+// environment (tests, benchmarks); a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.AddYorisoiData();
 builder.AddYorisoiSecurity();
 builder.AddYorisoiObservability();

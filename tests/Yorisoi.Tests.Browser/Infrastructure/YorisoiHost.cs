@@ -45,8 +45,8 @@ public sealed class YorisoiHost : IAsyncLifetime
         start.ArgumentList.Add(Path.Combine(webOutput, "Yorisoi.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
-        // Development serves the static web assets (CSS, JS) straight from the build output, as `dotnet run` does.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Production, as deployed: the host serves its static web assets from the build output itself.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DataDirectory"] = _dataDirectory;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "yorisoi.db")}";
