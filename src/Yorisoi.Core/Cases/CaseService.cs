@@ -753,8 +753,9 @@ public sealed class CaseService(
 
     private static string? Masked(string? value) => value is null ? null : "＊＊＊";
 
+    // In UTC: PostgreSQL's timestamptz parameters accept only offset 0.
     private static DateTimeOffset StartOfJapanDay(DateOnly day) =>
-        new(day.ToDateTime(TimeOnly.MinValue), FiscalYear.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), FiscalYear.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
     private async Task<CaseDetail> ToDetailAsync(Case c, CancellationToken ct)
     {
