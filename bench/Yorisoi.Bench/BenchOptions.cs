@@ -6,9 +6,11 @@ namespace Yorisoi.Bench;
 public sealed class BenchOptions
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|sample] [options]
+        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|load|sample|generate] [options]
           all                 start PostgreSQL, migrate, bulk-load, start the host, measure, report (default)
+          load                only start PostgreSQL, migrate and bulk-load (for tuning the load)
           sample              print a few generated cases as JSON (plaintext) and exit
+          generate            generate --cases cases without storing them and report the generator's speed
           --cases N           cases to load (default 1000000; 100000 for a quick run)
           --years N           fiscal years of history, the current one included (default 3)
           --connection CS     use this PostgreSQL database (empty, superuser for the load) instead of a throwaway cluster
@@ -63,7 +65,7 @@ public sealed class BenchOptions
             int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{args[i]} needs a non-negative number.");
             switch (args[i])
             {
-                case "all" or "sample": o.Command = args[i]; break;
+                case "all" or "load" or "sample" or "generate": o.Command = args[i]; break;
                 case "--cases": o.Cases = Math.Max(1, Number()); break;
                 case "--years": o.Years = Math.Max(1, Number()); break;
                 case "--connection": o.Connection = Value(); break;
