@@ -21,6 +21,7 @@ public sealed class BenchOptions
           --seed N            generator seed (default 20260401)
           --host-dll PATH     the web host to run (default src/Yorisoi.Web/bin/Release/net10.0/Yorisoi.Web.dll)
           --no-build-host     do not build the host first
+          --keep              leave the throwaway PostgreSQL running afterwards (for EXPLAIN ANALYZE)
           --host-env K=V      extra environment variable for the host (repeatable), e.g. DOTNET_gcServer=0
           --results DIR       where latest.md and host.log go (default bench/results)
         Exit code 0 when every target is met, 1 when one is missed, 2 on bad arguments.
@@ -45,6 +46,8 @@ public sealed class BenchOptions
     public int Seed { get; private set; } = 20260401;
 
     public bool NoBuildHost { get; private set; }
+
+    public bool KeepCluster { get; private set; }
 
     public bool Help { get; private set; }
 
@@ -76,6 +79,7 @@ public sealed class BenchOptions
                 case "--seed": o.Seed = Number(); break;
                 case "--host-dll": o.HostDll = Path.GetFullPath(Value()); break;
                 case "--no-build-host": o.NoBuildHost = true; break;
+                case "--keep": o.KeepCluster = true; break;
                 case "--results": o.ResultsDirectory = Path.GetFullPath(Value()); break;
                 case "--host-env":
                     var pair = Value().Split('=', 2);

@@ -217,7 +217,11 @@ static async Task<int> RunAllAsync(BenchOptions options, CancellationToken ct)
     }
     finally
     {
-        if (cluster is not null)
+        if (cluster is not null && options.KeepCluster)
+        {
+            await log.WriteLineAsync($"PostgreSQL left running as asked: {cluster.ConnectionString("yorisoi_bench")}; data in {cluster.DataDirectory} (stop it with pg_ctl -D {cluster.DataDirectory} stop, as the postgres user).");
+        }
+        else if (cluster is not null)
         {
             await cluster.DisposeAsync();
         }
