@@ -16,7 +16,7 @@ public sealed class BenchOptions
           --connection CS     use this PostgreSQL database (empty, superuser for the load) instead of a throwaway cluster
           --lists N           measured list requests (default 1000)
           --opens N           measured case opens (default 1000)
-          --warmup N          warm-up list requests and opens (default 200)
+          --warmup N          warm-up list requests and opens (default 500)
           --clients N         concurrent clients for the second round; 0 skips it (default 4)
           --seed N            generator seed (default 20260401)
           --host-dll PATH     the web host to run (default src/Yorisoi.Web/bin/Release/net10.0/Yorisoi.Web.dll)
@@ -39,7 +39,7 @@ public sealed class BenchOptions
 
     public int Opens { get; private set; } = 1000;
 
-    public int Warmup { get; private set; } = 200;
+    public int Warmup { get; private set; } = 500;
 
     public int Clients { get; private set; } = 4;
 

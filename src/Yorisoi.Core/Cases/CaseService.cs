@@ -147,9 +147,10 @@ public sealed class CaseService(
 
     public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        var c = await db.Cases.AsNoTracking().AsSplitQuery()
+        // Keywords and shares are few, so they come with the case in one query; the handling log can grow long
+        // and comes in a second one rather than multiplying the case row.
+        var c = await db.Cases.AsNoTracking().AsSingleQuery()
             .Include(x => x.Keywords)
-            .Include(x => x.HandlingLog)
             .Include(x => x.Shares)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -158,6 +159,7 @@ public sealed class CaseService(
             return null;
         }
 
+        c.HandlingLog = await db.HandlingLogEntries.AsNoTracking().Where(e => e.CaseId == id).ToListAsync(ct);
         return await ToDetailAsync(c, ct);
     }
 
