@@ -774,9 +774,12 @@ public sealed class CaseService(
         // The names shown beside the case, fetched in one round trip: opening a case is the most frequent read.
         var (assigneeId, approverId) = (c.AssigneeId, c.ApprovedById);
         var (consultantCode, contractCode) = (c.Consultant.MunicipalityCode, c.ContractParty.MunicipalityCode);
-        var lookup = await db.Centers.AsNoTracking().Where(x => x.Id == c.CenterId).Select(x => new
+        // Rooted at the case (just read, so visible) rather than at its center, so every name is found even
+        // where the center row is missing.
+        var caseId = c.Id;
+        var lookup = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new
         {
-            x.Name,
+            Name = db.Centers.Where(ce => ce.Id == x.CenterId).Select(ce => ce.Name).FirstOrDefault(),
             Assignee = db.Users.Where(u => u.Id == assigneeId).Select(u => u.DisplayName).FirstOrDefault(),
             Approver = db.Users.Where(u => u.Id == approverId).Select(u => u.DisplayName).FirstOrDefault(),
             ConsultantMunicipality = db.LocalGovernments.Where(g => g.Code == consultantCode).Select(g => g.Name).FirstOrDefault(),
