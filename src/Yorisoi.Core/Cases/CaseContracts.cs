@@ -152,7 +152,11 @@ public sealed record CaseListItem(
     string SummaryExcerpt,
     Guid CenterId);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+/// <summary>
+/// One page of a list. <paramref name="TotalCount"/> is exact up to a cap; when more rows match,
+/// it is the cap and <paramref name="TotalCountCapped"/> is true (shown as "10,000件以上").
+/// </summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, bool TotalCountCapped = false);
 
 public sealed record CodeRef(string Code, string Name);
 

@@ -42,6 +42,12 @@ public sealed class CaseService(
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
+    /// <summary>
+    /// The case list counts matching rows up to this many. Counting every match of a busy center over a year
+    /// (100,000+ rows) costs far more than the page itself; beyond 200 pages nobody pages, they filter.
+    /// </summary>
+    public const int ListCountCap = 10_000;
+
     private AccessScope Scope => db.Scope;
 
     public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, CancellationToken ct = default)
@@ -100,6 +106,11 @@ public sealed class CaseService(
             cases = cases.Where(c => c.Business.NameFolded!.Contains(business));
         }
 
+        // Counted before sorting, so the database can stop after the cap without ordering anything.
+        var counted = await cases.Take(ListCountCap + 1).CountAsync(ct);
+        var capped = counted > ListCountCap;
+        var total = capped ? ListCountCap : counted;
+
         cases = query.Sort switch
         {
             "received_asc" => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
@@ -109,7 +120,6 @@ public sealed class CaseService(
             _ => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
         };
 
-        var total = await cases.CountAsync(ct);
         var rows = await cases
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
@@ -117,13 +127,10 @@ public sealed class CaseService(
             {
                 c.Id, c.ReceiptNumber, c.ReceivedAt, c.Status, c.ProductCode, c.SalesFormCode, BusinessName = c.Business.Name,
                 c.AssigneeId, c.IsMediation, Excerpt = c.Summary.Substring(0, 80), c.CenterId, c.CodeListVersion,
+                // A subquery rather than a second round trip: the page is one query.
+                AssigneeName = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);
-
-        var assigneeIds = rows.Where(r => r.AssigneeId.HasValue).Select(r => r.AssigneeId!.Value).Distinct().ToList();
-        var names = assigneeIds.Count == 0
-            ? new Dictionary<Guid, string>()
-            : await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
         var items = rows.Select(r =>
         {
@@ -132,17 +139,18 @@ public sealed class CaseService(
                 r.Id, r.ReceiptNumber, r.ReceivedAt, r.Status,
                 r.ProductCode, codes.NameOf(CodeListNames.Product, r.ProductCode),
                 r.SalesFormCode, codes.NameOf(CodeListNames.SalesForm, r.SalesFormCode),
-                r.BusinessName, r.AssigneeId, r.AssigneeId is { } a && names.TryGetValue(a, out var n) ? n : null,
+                r.BusinessName, r.AssigneeId, r.AssigneeId is null ? null : r.AssigneeName,
                 r.IsMediation, r.Excerpt, r.CenterId);
         }).ToList();
-        return new PagedResult<CaseListItem>(items, page, pageSize, total);
+        return new PagedResult<CaseListItem>(items, page, pageSize, total, capped);
     }
 
     public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        var c = await db.Cases.AsNoTracking().AsSplitQuery()
+        // Keywords and shares are few, so they come with the case in one query; the handling log can grow long
+        // and comes in a second one rather than multiplying the case row.
+        var c = await db.Cases.AsNoTracking().AsSingleQuery()
             .Include(x => x.Keywords)
-            .Include(x => x.HandlingLog)
             .Include(x => x.Shares)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -151,6 +159,7 @@ public sealed class CaseService(
             return null;
         }
 
+        c.HandlingLog = await db.HandlingLogEntries.AsNoTracking().Where(e => e.CaseId == id).ToListAsync(ct);
         return await ToDetailAsync(c, ct);
     }
 
@@ -492,13 +501,15 @@ public sealed class CaseService(
 
     public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, bool includePersonalValues, CancellationToken ct = default)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+        var changes = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        // History is filtered like its case and every case has its Created entry, so only an empty history can
+        // mean "no such case here"; the second query is needed only then.
+        if (changes.Count == 0 && !await db.Cases.AnyAsync(c => c.Id == id, ct))
         {
             await RecordDeniedIfExistsAsync(id, ct);
             return null;
         }
 
-        var changes = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
         if (includePersonalValues && changes.Any(c => c.IsPersonal))
         {
             db.AuditRecords.Add(NewAudit(AuditActions.ViewPersonalData, id, changes.Where(c => c.IsPersonal).Select(c => "History." + c.Field).Distinct()));
@@ -764,21 +775,49 @@ public sealed class CaseService(
 
     private static string? Masked(string? value) => value is null ? null : "＊＊＊";
 
+    // In UTC: PostgreSQL's timestamptz parameters accept only offset 0.
     private static DateTimeOffset StartOfJapanDay(DateOnly day) =>
-        new(day.ToDateTime(TimeOnly.MinValue), FiscalYear.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), FiscalYear.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
     private async Task<CaseDetail> ToDetailAsync(Case c, CancellationToken ct)
     {
         var codes = catalog.Get(c.CodeListVersion);
-        var userIds = new[] { c.AssigneeId, c.ApprovedById }.OfType<Guid>().Distinct().ToList();
-        var users = userIds.Count == 0
-            ? new Dictionary<Guid, string>()
-            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var centerName = await db.Centers.AsNoTracking().Where(x => x.Id == c.CenterId).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? "";
-        var municipalityCodes = new[] { c.Consultant.MunicipalityCode, c.ContractParty.MunicipalityCode }.OfType<string>().Distinct().ToList();
-        var municipalities = municipalityCodes.Count == 0
-            ? new Dictionary<string, string>()
-            : await db.LocalGovernments.AsNoTracking().Where(g => municipalityCodes.Contains(g.Code)).ToDictionaryAsync(g => g.Code, g => g.Name, ct);
+        // The names shown beside the case, fetched in one round trip: opening a case is the most frequent read.
+        var (assigneeId, approverId) = (c.AssigneeId, c.ApprovedById);
+        var (consultantCode, contractCode) = (c.Consultant.MunicipalityCode, c.ContractParty.MunicipalityCode);
+        // Rooted at the case (just read, so visible) rather than at its center, so every name is found even
+        // where the center row is missing.
+        var caseId = c.Id;
+        var lookup = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new
+        {
+            Name = db.Centers.Where(ce => ce.Id == x.CenterId).Select(ce => ce.Name).FirstOrDefault(),
+            Assignee = db.Users.Where(u => u.Id == assigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+            Approver = db.Users.Where(u => u.Id == approverId).Select(u => u.DisplayName).FirstOrDefault(),
+            ConsultantMunicipality = db.LocalGovernments.Where(g => g.Code == consultantCode).Select(g => g.Name).FirstOrDefault(),
+            ContractMunicipality = db.LocalGovernments.Where(g => g.Code == contractCode).Select(g => g.Name).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        var centerName = lookup?.Name ?? "";
+        var users = new Dictionary<Guid, string>();
+        if (assigneeId is { } aid && lookup?.Assignee is { } assigneeName)
+        {
+            users[aid] = assigneeName;
+        }
+
+        if (approverId is { } pid && lookup?.Approver is { } approverName)
+        {
+            users[pid] = approverName;
+        }
+
+        var municipalities = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (consultantCode is not null && lookup?.ConsultantMunicipality is { } consultantName)
+        {
+            municipalities[consultantCode] = consultantName;
+        }
+
+        if (contractCode is not null && lookup?.ContractMunicipality is { } contractName)
+        {
+            municipalities[contractCode] = contractName;
+        }
 
         PartyView View(Party p) => new(
             p.AgeBandCode, codes.NameOf(CodeListNames.AgeBand, p.AgeBandCode),

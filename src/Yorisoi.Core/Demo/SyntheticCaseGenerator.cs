@@ -17,9 +17,28 @@ public sealed record GeneratorCenter(Guid Id, string Code, string PrefectureCode
 /// </summary>
 public sealed class SyntheticCaseGenerator
 {
-    private static readonly string[] FamilyNames = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "山崎", "森", "池田", "橋本", "阿部", "石川", "山下", "中島", "石井", "小川"];
-    private static readonly string[] GivenNames = ["花子", "太郎", "美咲", "健一", "陽子", "翔太", "恵子", "大輔", "由美", "誠", "さくら", "和子", "浩", "直美", "拓也", "幸子", "隆", "真由美", "蓮", "結衣"];
-    private static readonly string[] Relations = ["母", "父", "祖母", "祖父", "妻", "夫", "娘", "息子"];
+    private static readonly (string Name, string Kana)[] FamilyNames =
+    [
+        ("佐藤", "サトウ"), ("鈴木", "スズキ"), ("高橋", "タカハシ"), ("田中", "タナカ"), ("伊藤", "イトウ"), ("渡辺", "ワタナベ"),
+        ("山本", "ヤマモト"), ("中村", "ナカムラ"), ("小林", "コバヤシ"), ("加藤", "カトウ"), ("吉田", "ヨシダ"), ("山田", "ヤマダ"),
+        ("佐々木", "ササキ"), ("山口", "ヤマグチ"), ("松本", "マツモト"), ("井上", "イノウエ"), ("木村", "キムラ"), ("林", "ハヤシ"),
+        ("斎藤", "サイトウ"), ("清水", "シミズ"), ("山崎", "ヤマザキ"), ("森", "モリ"), ("池田", "イケダ"), ("橋本", "ハシモト"),
+        ("阿部", "アベ"), ("石川", "イシカワ"), ("山下", "ヤマシタ"), ("中島", "ナカジマ"), ("石井", "イシイ"), ("小川", "オガワ"),
+    ];
+
+    // Given names by gender and generation, so a case's name, gender and age band agree with each other.
+    private static readonly (string Name, string Kana)[] FemaleNamesOlder =
+        [("和子", "カズコ"), ("幸子", "サチコ"), ("恵子", "ケイコ"), ("洋子", "ヨウコ"), ("節子", "セツコ"), ("久美子", "クミコ"), ("陽子", "ヨウコ"), ("真由美", "マユミ"), ("由美", "ユミ"), ("直美", "ナオミ")];
+
+    private static readonly (string Name, string Kana)[] FemaleNamesYounger =
+        [("美咲", "ミサキ"), ("さくら", "サクラ"), ("結衣", "ユイ"), ("陽菜", "ヒナ"), ("花子", "ハナコ"), ("愛", "アイ"), ("彩", "アヤ"), ("葵", "アオイ"), ("美穂", "ミホ"), ("舞", "マイ")];
+
+    private static readonly (string Name, string Kana)[] MaleNamesOlder =
+        [("浩", "ヒロシ"), ("隆", "タカシ"), ("誠", "マコト"), ("清", "キヨシ"), ("茂", "シゲル"), ("勝", "マサル"), ("健一", "ケンイチ"), ("正雄", "マサオ"), ("博", "ヒロシ"), ("明", "アキラ")];
+
+    private static readonly (string Name, string Kana)[] MaleNamesYounger =
+        [("翔太", "ショウタ"), ("大輔", "ダイスケ"), ("拓也", "タクヤ"), ("蓮", "レン"), ("太郎", "タロウ"), ("健太", "ケンタ"), ("大翔", "ヒロト"), ("悠斗", "ユウト"), ("亮", "リョウ"), ("直樹", "ナオキ")];
+
 
     private readonly Random _random;
     private readonly CodeListVersion _codes;
@@ -29,6 +48,9 @@ public sealed class SyntheticCaseGenerator
     private readonly double[] _centerWeights;
     private readonly string[] _openings;
     private readonly string[] _closings;
+    private readonly string[] _details;
+    private readonly int[] _detailOrder;
+    private readonly Dictionary<string, string> _foldedNames = new(StringComparer.Ordinal);
 
     public SyntheticCaseGenerator(CodeListVersion codes, IReadOnlyList<GeneratorCenter> centers, int seed)
     {
@@ -39,6 +61,8 @@ public sealed class SyntheticCaseGenerator
         _scenarios = data.Scenarios;
         _openings = data.Fragments.GetValueOrDefault("opening") ?? [];
         _closings = data.Fragments.GetValueOrDefault("closing") ?? [];
+        _details = data.Fragments.GetValueOrDefault("detail") ?? [];
+        _detailOrder = Enumerable.Range(0, _details.Length).ToArray();
         _cumulativeWeights = Cumulative(_scenarios.Select(s => (double)s.Weight));
         _centerWeights = Cumulative(centers.Select(c => c.Weight));
     }
@@ -58,17 +82,23 @@ public sealed class SyntheticCaseGenerator
         var scenario = _scenarios[Pick(_cumulativeWeights)];
         var productCode = scenario.Product[_random.Next(scenario.Product.Count)];
         var productName = _codes.NameOf(CodeListNames.Product, productCode) ?? "商品";
-        var amount = RoundYen(scenario.Amount.Min + (_random.NextDouble() * (scenario.Amount.Max - scenario.Amount.Min)));
+        var amount = RandomAmount(scenario.Amount);
         var paidRatio = scenario.PaidRatio.Count == 2 ? scenario.PaidRatio[0] + (_random.NextDouble() * (scenario.PaidRatio[1] - scenario.PaidRatio[0])) : 0;
         var paid = RoundYen(amount * paidRatio);
         var business = scenario.BusinessNames[_random.Next(scenario.BusinessNames.Count)];
         var ageBand = PickWeighted(scenario.AgeBands) ?? "A9";
-        var byFamily = ageBand is "A7" or "A8" && _random.NextDouble() < 0.35;
-        var relation = Relations[_random.Next(Relations.Length)];
+        var template = scenario.Narratives[_random.Next(scenario.Narratives.Count)];
+        var contractFemale = _random.NextDouble() < 0.52;
+        // A narrative that speaks of "{age}の{relation}" was told by a relative: the consultant is that relative,
+        // and the word (父, 妻, 娘 …) fits the contract party's gender and age.
+        var byFamily = template.Contains("{relation}", StringComparison.Ordinal);
+        var (relation, relationshipCode, consultantBand, consultantFemale) = byFamily ? Relative(ageBand, contractFemale) : ("", RelationshipCodes.Self, ageBand, null);
 
         var jst = FiscalYear.ToJapanTime(receivedAt);
         var contractDate = DateOnly.FromDateTime(jst.Date.AddDays(-_random.Next(1, 60)));
-        var summary = Narrative(scenario, business, productName, amount, paid, contractDate, relation, AgeName(ageBand));
+        // 架空請求 and one-click fraud: money is demanded without any contract, so the amount is 請求金額 only.
+        var billedOnly = scenario.AmountKind == "billed";
+        var summary = Narrative(template, business, productName, amount, paid, contractDate, relation, AgeName(ageBand));
 
         var entity = new Case
         {
@@ -80,33 +110,36 @@ public sealed class SyntheticCaseGenerator
             ProductCode = productCode,
             SalesFormCode = scenario.SalesForm[_random.Next(scenario.SalesForm.Count)],
             PaymentMethodCode = scenario.PaymentMethod.Count > 0 ? scenario.PaymentMethod[_random.Next(scenario.PaymentMethod.Count)] : null,
-            ContractAmount = amount,
-            AmountBilled = _random.NextDouble() < 0.6 ? amount : null,
+            ContractAmount = billedOnly ? null : amount,
+            AmountBilled = billedOnly || _random.NextDouble() < 0.6 ? amount : null,
             AmountPaid = paid,
-            ContractDate = contractDate,
-            DocumentReceivedDate = _random.NextDouble() < 0.5 ? contractDate : null,
+            ContractDate = billedOnly ? null : contractDate,
+            DocumentReceivedDate = !billedOnly && _random.NextDouble() < 0.5 ? contractDate : null,
             ConsumerRequestCode = PickWeighted(RequestWeights),
-            HarmCode = "H0",
+            HarmCode = PickWeighted(scenario.Harm) ?? "H0",
             ConsentToShareWithCenters = _random.NextDouble() < 0.3,
             ConsentToDiscloseToBusiness = _random.NextDouble() < 0.5,
         };
         entity.Business.Name = business;
-        entity.Business.NameFolded = JapaneseNormalizer.Fold(business);
+        entity.Business.NameFolded = _foldedNames.TryGetValue(business, out var folded) ? folded : _foldedNames[business] = JapaneseNormalizer.Fold(business);
         entity.Business.Phone = _random.NextDouble() < 0.5 ? $"0{_random.Next(3, 10)}-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}" : null;
         entity.Business.Url = _random.NextDouble() < 0.4 ? $"https://example-{_random.Next(100, 999)}.jp/" : null;
 
         var municipality = center.MunicipalityCodes.Count > 0 ? center.MunicipalityCodes[_random.Next(center.MunicipalityCodes.Count)] : null;
-        FillParty(entity.ContractParty, ageBand, municipality);
+        var familyName = FamilyNames[_random.Next(FamilyNames.Length)];
+        FillParty(entity.ContractParty, ageBand, municipality, contractFemale, familyName);
         if (byFamily)
         {
-            FillParty(entity.Consultant, _random.NextDouble() < 0.5 ? "A5" : "A6", municipality);
-            entity.RelationshipCode = "L3";
+            // Relatives mostly share the family name; a married daughter or a grandchild often does not.
+            var consultantFamily = relationshipCode == "L2" || _random.NextDouble() < 0.75 ? familyName : FamilyNames[_random.Next(FamilyNames.Length)];
+            FillParty(entity.Consultant, consultantBand, municipality, consultantFemale ?? _random.NextDouble() < 0.6, consultantFamily);
         }
         else
         {
             CopyParty(entity.ContractParty, entity.Consultant);
-            entity.RelationshipCode = RelationshipCodes.Self;
         }
+
+        entity.RelationshipCode = relationshipCode;
 
         foreach (var keyword in scenario.Keywords.Where(k => _codes.IsValid(CodeListNames.Keyword, k)).Distinct())
         {
@@ -190,25 +223,68 @@ public sealed class SyntheticCaseGenerator
         });
     }
 
-    private void FillParty(Party party, string ageBand, string? municipality)
+    /// <summary>
+    /// The contract party as the consulting relative calls them, the relationship code (the consultant's
+    /// relation to the contract party) and the consultant's likely age band.
+    /// </summary>
+    private (string Word, string Code, string ConsultantBand, bool? ConsultantFemale) Relative(string ageBand, bool female)
+    {
+        var band = ageBand is { Length: 2 } && ageBand[0] == 'A' && ageBand[1] is >= '1' and <= '8' ? ageBand[1] - '0' : 5;
+        var x = _random.NextDouble();
+        var kind = band switch
+        {
+            >= 7 => x < 0.6 ? "parent" : x < 0.85 ? "spouse" : "grandparent",
+            >= 5 => x < 0.3 ? "parent" : "spouse",
+            >= 3 => x < 0.6 ? "spouse" : "child",
+            2 => x < 0.2 ? "spouse" : "child",
+            _ => "child",
+        };
+        return kind switch
+        {
+            "parent" => (female ? "母" : "父", "L3", Band(band - 3), null),
+            "grandparent" => (female ? "祖母" : "祖父", "L6", Band(band - 5), null),
+            "child" => (female ? "娘" : "息子", "L4", Band(band + 3), null),
+            _ => (female ? "妻" : "夫", "L2", Band(band), !female),
+        };
+
+        static string Band(int b) => "A" + Math.Clamp(b, 2, 8).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private void FillParty(Party party, string ageBand, string? municipality, bool female, (string Name, string Kana) family)
     {
         var withContact = _random.NextDouble() < 0.85;
         party.AgeBandCode = ageBand;
-        party.GenderCode = _random.NextDouble() < 0.52 ? "G2" : "G1";
+        party.GenderCode = female ? "G2" : "G1";
         party.OccupationCode = ageBand is "A7" or "A8" ? "O5" : PickWeighted(OccupationWeights);
         party.MunicipalityCode = municipality;
         if (withContact)
         {
-            party.Name = $"{FamilyNames[_random.Next(FamilyNames.Length)]} {GivenNames[_random.Next(GivenNames.Length)]}";
-            party.Phone = _random.NextDouble() < 0.7
-                ? string.Create(CultureInfo.InvariantCulture, $"090-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}")
+            var older = ageBand is "A5" or "A6" or "A7" or "A8";
+            var given = (female, older) switch
+            {
+                (true, true) => FemaleNamesOlder,
+                (true, false) => FemaleNamesYounger,
+                (false, true) => MaleNamesOlder,
+                _ => MaleNamesYounger,
+            };
+            var (familyName, familyKana) = family;
+            var (givenName, givenKana) = given[_random.Next(given.Length)];
+            party.Name = $"{familyName} {givenName}";
+            party.NameKana = $"{familyKana} {givenKana}";
+            // Older people more often give a landline; younger ones a mobile number.
+            var mobile = _random.NextDouble() < (ageBand is "A7" or "A8" ? 0.4 : 0.8);
+            party.Phone = mobile
+                ? string.Create(CultureInfo.InvariantCulture, $"0{MobilePrefixes[_random.Next(MobilePrefixes.Length)]}0-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}")
                 : string.Create(CultureInfo.InvariantCulture, $"03-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}");
         }
     }
 
+    private static readonly int[] MobilePrefixes = [7, 8, 9];
+
     private static void CopyParty(Party from, Party to)
     {
         to.Name = from.Name;
+        to.NameKana = from.NameKana;
         to.Phone = from.Phone;
         to.AgeBandCode = from.AgeBandCode;
         to.GenderCode = from.GenderCode;
@@ -216,36 +292,79 @@ public sealed class SyntheticCaseGenerator
         to.MunicipalityCode = from.MunicipalityCode;
     }
 
-    private string Narrative(Scenario scenario, string business, string product, long amount, long paid, DateOnly contractDate, string relation, string age)
+    private string Narrative(string template, string business, string product, long amount, long paid, DateOnly contractDate, string relation, string age)
     {
-        var template = scenario.Narratives[_random.Next(scenario.Narratives.Count)];
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(640);
+        string? amountText = null;
+        string? paidText = null;
         if (_openings.Length > 0 && _random.NextDouble() < 0.5)
         {
-            builder.Append(Fill(_openings[_random.Next(_openings.Length)]));
+            Fill(_openings[_random.Next(_openings.Length)]);
         }
 
-        builder.Append(Fill(template));
-        while (builder.Length < 200 && _closings.Length > 0)
+        Fill(template);
+        // Counselors write anything from a short note to a long account: aim for 200–600 characters,
+        // shorter ones more often, adding circumstances (each at most once) and then a closing request.
+        var target = 200 + (int)(Math.Pow(_random.NextDouble(), 2) * 400);
+        var order = _detailOrder;
+        for (var i = order.Length - 1; i > 0; i--)
         {
-            builder.Append(Fill(_closings[_random.Next(_closings.Length)]));
+            var j = _random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        for (var i = 0; i < order.Length && builder.Length < target - 30; i++)
+        {
+            Fill(_details[order[i]]);
+        }
+
+        var closings = 0;
+        while ((builder.Length < 200 || closings == 0) && closings < _closings.Length)
+        {
+            Fill(_closings[_random.Next(_closings.Length)]);
+            closings++;
         }
 
         if (builder.Length > 600)
         {
-            builder.Length = 600;
+            // Cut at the last full sentence that fits.
+            var end = builder.ToString(0, 600).LastIndexOf('。');
+            builder.Length = end > 0 ? end + 1 : 600;
         }
 
         return builder.ToString();
 
-        string Fill(string text) => text
-            .Replace("{business}", business, StringComparison.Ordinal)
-            .Replace("{amount}", Yen(amount), StringComparison.Ordinal)
-            .Replace("{paid}", Yen(paid), StringComparison.Ordinal)
-            .Replace("{date}", string.Create(CultureInfo.InvariantCulture, $"{contractDate.Month}月{contractDate.Day}日"), StringComparison.Ordinal)
-            .Replace("{product}", product, StringComparison.Ordinal)
-            .Replace("{relation}", relation, StringComparison.Ordinal)
-            .Replace("{age}", age, StringComparison.Ordinal);
+        // One pass per fragment, appending straight into the narrative: the benchmark makes a million of these.
+        void Fill(string text)
+        {
+            var at = 0;
+            while (at < text.Length)
+            {
+                var open = text.IndexOf('{', at);
+                var close = open < 0 ? -1 : text.IndexOf('}', open);
+                if (close < 0)
+                {
+                    builder.Append(text, at, text.Length - at);
+                    break;
+                }
+
+                builder.Append(text, at, open - at);
+                var name = text.AsSpan(open + 1, close - open - 1);
+                switch (name)
+                {
+                    case "business": builder.Append(business); break;
+                    case "amount": builder.Append(amountText ??= Yen(amount)); break;
+                    case "paid": builder.Append(paidText ??= Yen(paid)); break;
+                    case "date": builder.Append(contractDate.Month).Append('月').Append(contractDate.Day).Append('日'); break;
+                    case "product": builder.Append(product); break;
+                    case "relation": builder.Append(relation); break;
+                    case "age": builder.Append(age); break;
+                    default: builder.Append(text, open, close - open + 1); break;
+                }
+
+                at = close + 1;
+            }
+        }
     }
 
     private string AgeName(string ageBand) => _codes.NameOf(CodeListNames.AgeBand, ageBand) ?? "年代不明";
@@ -254,12 +373,31 @@ public sealed class SyntheticCaseGenerator
 
     private static long RoundYen(double value) => value < 1000 ? (long)Math.Round(value) : (long)Math.Round(value / 100) * 100;
 
+    /// <summary>Log-uniform between min and max: small amounts are far more common than large ones, as in real complaints.</summary>
+    private long RandomAmount(AmountRange range)
+    {
+        var min = Math.Max(range.Min, 1);
+        var max = Math.Max(range.Max, min);
+        return RoundYen(Math.Exp(Math.Log(min) + (_random.NextDouble() * (Math.Log(max) - Math.Log(min)))));
+    }
+
     private DateTimeOffset RandomTime(DateTimeOffset from, DateTimeOffset to)
     {
         var day = from.AddDays(_random.NextDouble() * (to - from).TotalDays);
         var jst = FiscalYear.ToJapanTime(day);
+        // Most centers are closed at weekends; the few weekend cases come from centers with Saturday hours.
+        if (jst.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday && _random.NextDouble() < 0.9)
+        {
+            jst = jst.AddDays(jst.DayOfWeek == DayOfWeek.Saturday ? -1 : 1);
+        }
+
         // Consultations come in office hours, 9:00–17:00 Japan time.
         var local = new DateTimeOffset(jst.Year, jst.Month, jst.Day, 9, 0, 0, jst.Offset).AddMinutes(_random.Next(0, 8 * 60));
+        if (local < from)
+        {
+            local = from;
+        }
+
         return local > to ? to.AddMinutes(-_random.Next(1, 60)) : local.ToUniversalTime();
     }
 
@@ -358,6 +496,13 @@ public sealed class SyntheticCaseGenerator
 
         [JsonPropertyName("amount")]
         public AmountRange Amount { get; set; } = new();
+
+        /// <summary>"contract" (the default): a contract or purchase amount; "billed": a demand without a contract (架空請求).</summary>
+        [JsonPropertyName("amountKind")]
+        public string AmountKind { get; set; } = "contract";
+
+        [JsonPropertyName("harm")]
+        public Dictionary<string, double> Harm { get; set; } = [];
 
         [JsonPropertyName("paidRatio")]
         public List<double> PaidRatio { get; set; } = [];

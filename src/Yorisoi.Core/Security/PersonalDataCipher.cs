@@ -15,6 +15,11 @@ public sealed class PersonalDataCipher
     private const int TagSize = 16;
     private readonly byte[] _key;
 
+    // Setting up an AES-GCM key costs more than encrypting a short field, and AesGcm is not thread-safe:
+    // each thread keeps one instance for the key it last used.
+    [ThreadStatic]
+    private static (byte[] Key, AesGcm Aes)? _threadAes;
+
     public PersonalDataCipher(byte[] key)
     {
         if (key.Length != 32)
@@ -40,8 +45,7 @@ public sealed class PersonalDataCipher
         var buffer = new byte[NonceSize + TagSize + plainBytes.Length];
         var nonce = buffer.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plainBytes, buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize));
+        Aes().Encrypt(nonce, plainBytes, buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize));
         return Prefix + Convert.ToBase64String(buffer);
     }
 
@@ -59,9 +63,21 @@ public sealed class PersonalDataCipher
 
         var buffer = Convert.FromBase64String(stored[Prefix.Length..]);
         var plain = new byte[buffer.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize), plain);
+        Aes().Decrypt(buffer.AsSpan(0, NonceSize), buffer.AsSpan(NonceSize + TagSize), buffer.AsSpan(NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
+    }
+
+    private AesGcm Aes()
+    {
+        if (_threadAes is { } cached && ReferenceEquals(cached.Key, _key))
+        {
+            return cached.Aes;
+        }
+
+        _threadAes?.Aes.Dispose();
+        var aes = new AesGcm(_key, TagSize);
+        _threadAes = (_key, aes);
+        return aes;
     }
 }
 

@@ -363,9 +363,6 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cases_center_id_client_request_id");
 
-                    b.HasIndex("CenterId", "ReceivedAt")
-                        .HasDatabaseName("ix_cases_center_id_received_at");
-
                     b.HasIndex("CenterId", "AssigneeId", "ReceivedAt")
                         .HasDatabaseName("ix_cases_center_id_assignee_id_received_at");
 
@@ -376,11 +373,14 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                     b.HasIndex("CenterId", "ProductCode", "ReceivedAt")
                         .HasDatabaseName("ix_cases_center_id_product_code_received_at");
 
+                    b.HasIndex("CenterId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_cases_center_id_received_at_id");
+
                     b.HasIndex("CenterId", "SalesFormCode", "ReceivedAt")
                         .HasDatabaseName("ix_cases_center_id_sales_form_code_received_at");
 
-                    b.HasIndex("CenterId", "Status", "ReceivedAt")
-                        .HasDatabaseName("ix_cases_center_id_status_received_at");
+                    b.HasIndex("CenterId", "Status", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_cases_center_id_status_received_at_id");
 
                     b.ToTable("cases", (string)null);
                 });
