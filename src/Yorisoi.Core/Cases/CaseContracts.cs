@@ -108,6 +108,18 @@ public class HandlingLogInput
     public string? Text { get; set; }
 }
 
+/// <summary>The sort orders of the case list, shared by the service, the API and the screens.</summary>
+public static class CaseListSorts
+{
+    public const string ReceivedDesc = "received_desc";
+    public const string ReceivedAsc = "received_asc";
+    public const string ReceiptDesc = "receipt_desc";
+    public const string ReceiptAsc = "receipt_asc";
+    public const string UpdatedDesc = "updated_desc";
+
+    public static IReadOnlyList<string> All { get; } = [ReceivedDesc, ReceivedAsc, ReceiptDesc, ReceiptAsc, UpdatedDesc];
+}
+
 public sealed record CaseListQuery
 {
     public CaseStatus? Status { get; init; }

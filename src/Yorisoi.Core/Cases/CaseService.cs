@@ -113,10 +113,10 @@ public sealed class CaseService(
 
         cases = query.Sort switch
         {
-            "received_asc" => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
-            "receipt_desc" => cases.OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.ReceiptSequence),
-            "receipt_asc" => cases.OrderBy(c => c.FiscalYear).ThenBy(c => c.ReceiptSequence),
-            "updated_desc" => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            CaseListSorts.ReceivedAsc => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
+            CaseListSorts.ReceiptDesc => cases.OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.ReceiptSequence),
+            CaseListSorts.ReceiptAsc => cases.OrderBy(c => c.FiscalYear).ThenBy(c => c.ReceiptSequence),
+            CaseListSorts.UpdatedDesc => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
             _ => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
         };
 

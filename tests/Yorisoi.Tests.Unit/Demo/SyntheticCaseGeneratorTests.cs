@@ -84,8 +84,19 @@ public sealed class SyntheticCaseGeneratorTests
             Assert.Contains(Centers, center => center.Id == c.CenterId);
             Assert.InRange(c.ReceivedAt, From, Now);
             Assert.InRange(FiscalYear.ToJapanTime(c.ReceivedAt).Hour, 9, 17);
-            Assert.True(c.ContractAmount >= 0 && c.AmountPaid >= 0 && c.AmountPaid <= c.ContractAmount);
-            Assert.True(c.ContractDate < DateOnly.FromDateTime(FiscalYear.ToJapanTime(c.ReceivedAt).DateTime));
+            if (c.ContractAmount is null)
+            {
+                // Fictitious bills (架空請求 and the like): money demanded, no contract.
+                Assert.True(c.AmountBilled > 0);
+                Assert.Null(c.ContractDate);
+                Assert.True(c.AmountPaid >= 0 && c.AmountPaid <= c.AmountBilled);
+            }
+            else
+            {
+                Assert.True(c.ContractAmount >= 0 && c.AmountPaid >= 0 && c.AmountPaid <= c.ContractAmount);
+                Assert.True(c.ContractDate < DateOnly.FromDateTime(FiscalYear.ToJapanTime(c.ReceivedAt).DateTime));
+            }
+
             Assert.True(c.UpdatedAt <= Now);
             Assert.Equal(c.Status == CaseStatus.Completed, c.ApprovedAt is not null);
             Assert.Equal(c.IsMediation, c.ResultCode is ResultCodes.MediationResolved or ResultCodes.MediationFailed);

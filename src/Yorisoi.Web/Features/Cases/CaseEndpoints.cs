@@ -212,7 +212,7 @@ public sealed class CaseListParameters
             _errors["scope"] = [Messages.Get("List.InvalidScope")];
         }
 
-        if (Sort is { Length: > 0 } and not ("received_desc" or "received_asc" or "receipt_desc" or "receipt_asc" or "updated_desc"))
+        if (Sort is { Length: > 0 } && !CaseListSorts.All.Contains(Sort))
         {
             _errors["sort"] = [Messages.Get("List.InvalidSort")];
         }

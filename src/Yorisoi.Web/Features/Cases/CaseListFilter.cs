@@ -14,11 +14,11 @@ public sealed class CaseListFilter
 
     public static readonly IReadOnlyList<(string Value, string Label)> Sorts =
     [
-        ("received_desc", "受付日の新しい順"),
-        ("received_asc", "受付日の古い順"),
-        ("receipt_desc", "受付番号の大きい順"),
-        ("receipt_asc", "受付番号の小さい順"),
-        ("updated_desc", "更新日の新しい順"),
+        (CaseListSorts.ReceivedDesc, "受付日の新しい順"),
+        (CaseListSorts.ReceivedAsc, "受付日の古い順"),
+        (CaseListSorts.ReceiptDesc, "受付番号の大きい順"),
+        (CaseListSorts.ReceiptAsc, "受付番号の小さい順"),
+        (CaseListSorts.UpdatedDesc, "更新日の新しい順"),
     ];
 
     public CaseStatus? Status { get; set; }
@@ -37,7 +37,7 @@ public sealed class CaseListFilter
 
     public bool Shared { get; set; }
 
-    public string Sort { get; set; } = "received_desc";
+    public string Sort { get; set; } = CaseListSorts.ReceivedDesc;
 
     public int Page { get; set; } = 1;
 
@@ -51,7 +51,7 @@ public sealed class CaseListFilter
         Assignee = Guid.TryParse(assignee, out var a) ? a : null,
         Business = string.IsNullOrWhiteSpace(business) ? null : business.Trim(),
         Shared = scope == "shared",
-        Sort = Sorts.Any(x => x.Value == sort) ? sort! : "received_desc",
+        Sort = CaseListSorts.All.Contains(sort ?? "") ? sort! : CaseListSorts.ReceivedDesc,
         Page = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1,
     };
 
@@ -98,7 +98,7 @@ public sealed class CaseListFilter
         Add("salesForm", SalesForm);
         Add("assignee", Assignee?.ToString());
         Add("business", Business);
-        Add("sort", Sort == "received_desc" ? null : Sort);
+        Add("sort", Sort == CaseListSorts.ReceivedDesc ? null : Sort);
         Add("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
         return "/cases" + query;
     }
