@@ -161,7 +161,7 @@ public sealed class DatabaseInitializer(
             ("yokohama@demo.yorisoi.jp", "相談員 佐野（デモ・横浜市）", Roles.Counselor, yokohama),
             ("yokohama-supervisor@demo.yorisoi.jp", "所属長 島田（デモ・横浜市）", Roles.Supervisor, yokohama),
         };
-        var staffByCenter = new Dictionary<Guid, List<Guid>>();
+        var staffByCenter = new Dictionary<Guid, List<(Guid Id, string Name)>>();
         foreach (var (email, name, role, center) in accounts)
         {
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CenterId = center.Id, LockoutEnabled = true };
@@ -175,14 +175,14 @@ public sealed class DatabaseInitializer(
 
             if (role is Roles.Counselor or Roles.Supervisor)
             {
-                (staffByCenter.TryGetValue(center.Id, out var list) ? list : staffByCenter[center.Id] = []).Add(user.Id);
+                (staffByCenter.TryGetValue(center.Id, out var list) ? list : staffByCenter[center.Id] = []).Add((user.Id, user.DisplayName));
             }
         }
 
         await SeedDemoCasesAsync(centers, governments, staffByCenter, caseCount, ct);
     }
 
-    private async Task SeedDemoCasesAsync(List<Center> centers, List<LocalGovernment> governments, Dictionary<Guid, List<Guid>> staff, int caseCount, CancellationToken ct)
+    private async Task SeedDemoCasesAsync(List<Center> centers, List<LocalGovernment> governments, Dictionary<Guid, List<(Guid Id, string Name)>> staff, int caseCount, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var from = new DateTimeOffset(FiscalYear.Of(now) - 1, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
@@ -201,7 +201,14 @@ public sealed class DatabaseInitializer(
             c.ContractParty.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(c.ContractParty.Phone));
             if (staff.TryGetValue(c.CenterId, out var people))
             {
-                c.AssigneeId = people[random.Next(people.Count)];
+                // The assignee is the one who talked to the consumer and the business, so the log names them.
+                var (assigneeId, assigneeName) = people[random.Next(people.Count)];
+                c.AssigneeId = assigneeId;
+                foreach (var entry in c.HandlingLog)
+                {
+                    entry.CreatedById = assigneeId;
+                    entry.CreatedByName = assigneeName;
+                }
             }
         }
 
