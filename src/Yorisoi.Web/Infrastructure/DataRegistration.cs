@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yorisoi.Core.Cases;
+using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Security;
@@ -8,7 +9,7 @@ namespace Yorisoi.Web.Infrastructure;
 
 public static class DataRegistration
 {
-    /// <summary>Database, keys, code lists and the case services. Configuration: section "Database" and "Keys".</summary>
+    /// <summary>Database, keys, code lists, postal codes and the case services. Configuration: section "Database" and "Keys".</summary>
     public static WebApplicationBuilder AddYorisoiData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -23,6 +24,7 @@ public static class DataRegistration
         builder.Services.AddSingleton(cipher);
         builder.Services.AddSingleton(hasher);
         builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
+        builder.Services.AddSingleton<PostalCodeDirectory>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AccessScope>();
         builder.Services.AddDbContext<YorisoiDbContext>(db => DatabaseConfigurator.Configure(db, options.Provider, options.ConnectionString));

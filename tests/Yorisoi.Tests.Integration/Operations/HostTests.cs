@@ -19,7 +19,7 @@ public abstract class HostTests(AppFixture app)
             "/api/cases", "/api/cases/{id}", "/api/cases/{id}/personal-data", "/api/cases/{id}/handling-log",
             "/api/cases/{id}/mediation/start", "/api/cases/{id}/mediation/entries", "/api/cases/{id}/mediation/end",
             "/api/cases/{id}/transitions", "/api/cases/{id}/shares", "/api/cases/{id}/history", "/api/repeat-consumers/search",
-            "/api/code-lists/{list}", "/api/centers", "/api/municipalities", "/api/auth/login",
+            "/api/code-lists/{list}", "/api/centers", "/api/municipalities", "/api/postal-codes/{code}", "/api/auth/login",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
 

@@ -57,6 +57,23 @@ public static class MunicipalityDirectory
         }
     }
 
+    /// <summary>
+    /// The entry a postal address belongs to. Japan Post may already use a ward code that the list of local
+    /// governments does not have yet (浜松市中央区 22138, 2024); then the entry of the same name, or else the
+    /// city, is the best known answer.
+    /// </summary>
+    public static Entry? ForPostalAddress(IReadOnlyList<Entry> all, PostalAddress address)
+    {
+        if (all.FirstOrDefault(e => e.Code == address.MunicipalityCode) is { } exact)
+        {
+            return exact;
+        }
+
+        var name = $"{address.Prefecture} {address.Municipality}";
+        return all.Where(e => e.Kind != LocalGovernmentKind.Prefecture && name.StartsWith(e.FullName, StringComparison.Ordinal))
+            .MaxBy(e => e.FullName.Length);
+    }
+
     public static IReadOnlyList<Entry> Search(IReadOnlyList<Entry> all, string query, int limit = 20)
     {
         var folded = JapaneseNormalizer.Fold(query);

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Data;
+using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Web.Features.CodeLists;
 
@@ -47,6 +50,15 @@ public static class CodeListEndpoints
             })
             .WithName("SearchMunicipalities")
             .WithSummary("Prefectures, municipalities and wards by name, reading or code prefix.");
+
+        group.MapGet("/postal-codes/{code}", Results<Ok<IReadOnlyList<PostalAddress>>, ValidationProblem> (string code, PostalCodeDirectory postalCodes) =>
+                CaseValidator.NormalizePostalCode(code) is null
+                    ? TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { ["code"] = [Messages.Error("InvalidPostalCode", "PostalCode")] },
+                        title: Messages.Get("Api.InvalidInput"))
+                    : TypedResults.Ok(postalCodes.Lookup(code)))
+            .WithName("LookupPostalCode")
+            .WithSummary("Municipality (or ward) and town of a 7-digit postal code (1000001, 100-0001, full-width, 〒 accepted); an unknown code gives an empty list.");
         return app;
     }
 }

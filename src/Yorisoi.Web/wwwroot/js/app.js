@@ -54,6 +54,23 @@
       element.focus({ preventScroll: true });
     },
 
+    // Fills a field that is still empty (or still holds the previous fill) in the browser itself: the
+    // server cannot see keys typed while its answer travels, and must not replace them. The change
+    // event hands the value to the field's server-side binding. Returns whether the field was filled.
+    fillIfUntouched(id, value, previous) {
+      const element = document.getElementById(id);
+      if (!element || (element.value.trim() !== '' && element.value !== previous)) {
+        return false;
+      }
+
+      if (element.value !== value) {
+        element.value = value;
+        element.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+
+      return true;
+    },
+
     focusHeadingIfLost() {
       const active = document.activeElement;
       if (!active || active === document.body) {

@@ -48,6 +48,18 @@ public sealed class AccessibilityTests(YorisoiHost host, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task CaseFormOfferingTownsOfAPostalCodeHasNoSeriousOrCriticalAxeViolations()
+    {
+        var page = await host.SignInAsync(StaffBrowser.Counselor);
+        await page.OpenAsync("/cases/new");
+        await page.GetByLabel("相談者の郵便番号").FillAsync("458-0817");
+        await page.GetByLabel("相談者の郵便番号").PressAsync("Tab");
+        await page.WaitForSelectorAsync(".postal-choices button");
+        await AssertNoBlockingViolationsAsync(page, "/cases/new (postal code towns)");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task CaseDetailWithPersonalDataShownHasNoSeriousOrCriticalAxeViolations()
     {
         var page = await host.SignInAsync(StaffBrowser.Counselor);
