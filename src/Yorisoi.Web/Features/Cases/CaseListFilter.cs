@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Yorisoi.Core.Cases;
+using Yorisoi.Web.Resources;
 
 namespace Yorisoi.Web.Features.Cases;
 
@@ -14,11 +15,11 @@ public sealed class CaseListFilter
 
     public static readonly IReadOnlyList<(string Value, string Label)> Sorts =
     [
-        ("received_desc", "受付日の新しい順"),
-        ("received_asc", "受付日の古い順"),
-        ("receipt_desc", "受付番号の大きい順"),
-        ("receipt_asc", "受付番号の小さい順"),
-        ("updated_desc", "更新日の新しい順"),
+        ("received_desc", UiText.Get("CaseList.Sort.ReceivedDesc")),
+        ("received_asc", UiText.Get("CaseList.Sort.ReceivedAsc")),
+        ("receipt_desc", UiText.Get("CaseList.Sort.ReceiptDesc")),
+        ("receipt_asc", UiText.Get("CaseList.Sort.ReceiptAsc")),
+        ("updated_desc", UiText.Get("CaseList.Sort.UpdatedDesc")),
     ];
 
     public CaseStatus? Status { get; set; }
