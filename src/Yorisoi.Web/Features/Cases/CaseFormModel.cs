@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.Resources;
+using Yorisoi.Web.Resources;
 
 namespace Yorisoi.Web.Features.Cases;
 
@@ -107,7 +108,7 @@ public sealed class CaseFormModel
             return value;
         }
 
-        errors.Add(field, $"{Messages.Field(field)}は数字で入力してください（例: 120000、12,000円）。");
+        errors.Add(field, UiText.Format("CaseForm.Error.AmountNotNumber", Messages.Field(field)));
         return null;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.CodeLists;
+using Yorisoi.Web.Resources;
 
 namespace Yorisoi.Web.Features.Cases;
 
@@ -70,9 +71,9 @@ public static class CaseInputComparison
 
     private static string Label(string path) => path switch
     {
-        nameof(CaseInput.ContractPartyIsConsultant) => "契約当事者は相談者本人",
-        nameof(CaseInput.ConsentToDiscloseToBusiness) => "事業者への開示の同意",
-        nameof(CaseInput.ConsentToShareWithCenters) => "他センターとの共有の同意",
+        nameof(CaseInput.ContractPartyIsConsultant) => UiText.Get("CaseForm.ContractPartyIsConsultant"),
+        nameof(CaseInput.ConsentToDiscloseToBusiness) => UiText.Get("CaseForm.Conflict.ConsentToDiscloseToBusiness"),
+        nameof(CaseInput.ConsentToShareWithCenters) => UiText.Get("CaseForm.Conflict.ConsentToShareWithCenters"),
         _ => CaseText.FieldName(path),
     };
 
@@ -96,17 +97,17 @@ public static class CaseInputComparison
 
     private static string Display(string path, object? value, CodeListVersion codes, Func<string?, string?> municipalityName, IReadOnlyDictionary<string, string> staffNames) => value switch
     {
-        null => "（空欄）",
-        string s when s.Length == 0 => "（空欄）",
+        null => UiText.Get("CaseForm.Conflict.Blank"),
+        string s when s.Length == 0 => UiText.Get("CaseForm.Conflict.Blank"),
         string s when path.EndsWith("MunicipalityCode", StringComparison.Ordinal) => municipalityName(s) ?? s,
         string s => CaseText.HistoryValue(path, s, codes, staffNames),
-        bool b => b ? "はい" : "いいえ",
+        bool b => b ? UiText.Get("Common.Yes") : UiText.Get("Common.No"),
         long l => CaseText.Yen(l),
         DateOnly d => CaseText.Date(d),
         DateTimeOffset at => CaseText.Time(at),
         Guid g => staffNames.TryGetValue(g.ToString(), out var name) ? name : g.ToString(),
-        IEnumerable<string> list => list.Any() ? string.Join("、", list.Order(StringComparer.Ordinal).Select(c => codes.NameOf(CodeListNames.Keyword, c) ?? c)) : "（空欄）",
-        IEnumerable other => string.Join("、", other.Cast<object>()),
+        IEnumerable<string> list => list.Any() ? string.Join(UiText.Get("Common.ListSeparator"), list.Order(StringComparer.Ordinal).Select(c => codes.NameOf(CodeListNames.Keyword, c) ?? c)) : UiText.Get("CaseForm.Conflict.Blank"),
+        IEnumerable other => string.Join(UiText.Get("Common.ListSeparator"), other.Cast<object>()),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 

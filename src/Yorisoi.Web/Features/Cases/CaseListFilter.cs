@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Yorisoi.Core.Cases;
+using Yorisoi.Web.Resources;
 
 namespace Yorisoi.Web.Features.Cases;
 
@@ -14,11 +15,11 @@ public sealed class CaseListFilter
 
     public static readonly IReadOnlyList<(string Value, string Label)> Sorts =
     [
-        (CaseListSorts.ReceivedDesc, "受付日の新しい順"),
-        (CaseListSorts.ReceivedAsc, "受付日の古い順"),
-        (CaseListSorts.ReceiptDesc, "受付番号の大きい順"),
-        (CaseListSorts.ReceiptAsc, "受付番号の小さい順"),
-        (CaseListSorts.UpdatedDesc, "更新日の新しい順"),
+        (CaseListSorts.ReceivedDesc, UiText.Get("CaseList.Sort.ReceivedDesc")),
+        (CaseListSorts.ReceivedAsc, UiText.Get("CaseList.Sort.ReceivedAsc")),
+        (CaseListSorts.ReceiptDesc, UiText.Get("CaseList.Sort.ReceiptDesc")),
+        (CaseListSorts.ReceiptAsc, UiText.Get("CaseList.Sort.ReceiptAsc")),
+        (CaseListSorts.UpdatedDesc, UiText.Get("CaseList.Sort.UpdatedDesc")),
     ];
 
     public CaseStatus? Status { get; set; }

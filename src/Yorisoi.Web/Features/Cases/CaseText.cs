@@ -2,6 +2,7 @@ using System.Globalization;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Resources;
+using Yorisoi.Web.Resources;
 
 namespace Yorisoi.Web.Features.Cases;
 
@@ -13,14 +14,14 @@ public static class CaseText
     /// <summary>Fields the history records that have no input on the form, so no validation name either.</summary>
     private static readonly Dictionary<string, string> HistoryOnlyFields = new(StringComparer.Ordinal)
     {
-        ["Status"] = "状態",
-        ["Keywords"] = "内容キーワード",
-        ["MediationOutcome"] = "あっせんの結果",
-        ["ReturnComment"] = "差戻しコメント",
-        ["Shares"] = "共有先センター",
-        ["FiscalYear"] = "年度",
-        ["ReceiptNumber"] = "受付番号",
-        ["ReceiptSequence"] = "受付番号（連番）",
+        ["Status"] = UiText.Get("Case.Status"),
+        ["Keywords"] = Messages.Field("KeywordCodes"),
+        ["MediationOutcome"] = Messages.Field("Outcome"),
+        ["ReturnComment"] = UiText.Get("Case.ReturnComment"),
+        ["Shares"] = Messages.Field("CenterId"),
+        ["FiscalYear"] = UiText.Get("Case.FiscalYear"),
+        ["ReceiptNumber"] = UiText.Get("Case.ReceiptNumber"),
+        ["ReceiptSequence"] = UiText.Get("Case.ReceiptSequence"),
     };
 
     private static readonly Dictionary<string, string> CodeFieldLists = new(StringComparer.Ordinal)
@@ -47,7 +48,7 @@ public static class CaseText
 
     public static string Date(DateOnly? day) => day is { } d ? d.ToString("yyyy/MM/dd", Japanese) : "—";
 
-    public static string Yen(long? amount) => amount is { } a ? a.ToString("#,0", Japanese) + "円" : "—";
+    public static string Yen(long? amount) => amount is { } a ? UiText.Format("Common.Yen", a.ToString("#,0", Japanese)) : "—";
 
     public static string OrDash(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 
@@ -92,7 +93,7 @@ public static class CaseText
     {
         if (value is null)
         {
-            return "（なし）";
+            return UiText.Get("CaseTimeline.NoValue");
         }
 
         var leaf = path is null ? "" : path[(path.LastIndexOf('.') + 1)..];
@@ -118,7 +119,7 @@ public static class CaseText
 
         if (value is "True" or "False")
         {
-            return value == "True" ? "はい" : "いいえ";
+            return value == "True" ? UiText.Get("Common.Yes") : UiText.Get("Common.No");
         }
 
         if (leaf.StartsWith("Amount", StringComparison.Ordinal) || leaf == "ContractAmount")
