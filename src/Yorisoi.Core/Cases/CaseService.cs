@@ -214,7 +214,8 @@ public sealed class CaseService(
 
         var now = clock.GetUtcNow();
         var codes = catalog.Current;
-        var errors = CaseValidator.Validate(input, codes, code => MunicipalityExists(code), now);
+        var known = await KnownMunicipalitiesAsync(input, ct);
+        var errors = CaseValidator.Validate(input, codes, known.Contains, now);
         await ValidateAssigneeAsync(errors, input.AssigneeId, centerId, ct);
         if (!errors.IsValid)
         {
@@ -277,7 +278,8 @@ public sealed class CaseService(
             return new Outcome<CaseDetail>(OutcomeKind.Conflict, await ToDetailAsync(entity, ct), Message: Messages.Get("Error.Conflict"));
         }
 
-        var errors = CaseValidator.Validate(input, catalog.Get(entity.CodeListVersion), code => MunicipalityExists(code), clock.GetUtcNow());
+        var known = await KnownMunicipalitiesAsync(input, ct);
+        var errors = CaseValidator.Validate(input, catalog.Get(entity.CodeListVersion), known.Contains, clock.GetUtcNow());
         await ValidateAssigneeAsync(errors, input.AssigneeId, entity.CenterId, ct);
         if (!errors.IsValid)
         {
@@ -651,7 +653,19 @@ public sealed class CaseService(
         await db.SaveChangesAsync(ct);
     }
 
-    private bool MunicipalityExists(string code) => db.LocalGovernments.AsNoTracking().Any(g => g.Code == code);
+    /// <summary>Which of the municipality codes on the input exist, in one query before validation.</summary>
+    private async Task<HashSet<string>> KnownMunicipalitiesAsync(CaseInput input, CancellationToken ct)
+    {
+        var wanted = new[] { input.Consultant?.MunicipalityCode, input.ContractParty?.MunicipalityCode }
+            .Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.LocalGovernments.AsNoTracking().Where(g => wanted.Contains(g.Code)).Select(g => g.Code).ToListAsync(ct);
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
 
     private async Task ValidateAssigneeAsync(ValidationErrors errors, Guid? assigneeId, Guid centerId, CancellationToken ct)
     {

@@ -50,18 +50,7 @@ public static partial class CaseValidator
         Clean(input);
         var errors = new ValidationErrors();
 
-        if (input.ReceivedAt is null)
-        {
-            errors.Add(nameof(CaseInput.ReceivedAt), Messages.Error("Required", nameof(CaseInput.ReceivedAt)));
-        }
-        else if (input.ReceivedAt > now.AddMinutes(10))
-        {
-            errors.Add(nameof(CaseInput.ReceivedAt), Messages.Error("FutureDate", nameof(CaseInput.ReceivedAt)));
-        }
-        else if (input.ReceivedAt.Value.Year < 2000)
-        {
-            errors.Add(nameof(CaseInput.ReceivedAt), Messages.Error("TooOld", nameof(CaseInput.ReceivedAt)));
-        }
+        RequiredMoment(errors, input.ReceivedAt, now, nameof(CaseInput.ReceivedAt));
 
         RequiredCode(errors, codes, CodeListNames.Channel, input.ChannelCode, nameof(CaseInput.ChannelCode));
         if (string.IsNullOrWhiteSpace(input.Summary))
@@ -144,18 +133,7 @@ public static partial class CaseValidator
         input.Text = CleanText(input.Text);
         input.CounterpartName = CleanLine(input.CounterpartName);
         var errors = new ValidationErrors();
-        if (input.OccurredAt is null)
-        {
-            errors.Add(nameof(HandlingLogInput.OccurredAt), Messages.Error("Required", nameof(HandlingLogInput.OccurredAt)));
-        }
-        else if (input.OccurredAt > now.AddMinutes(10))
-        {
-            errors.Add(nameof(HandlingLogInput.OccurredAt), Messages.Error("FutureDate", nameof(HandlingLogInput.OccurredAt)));
-        }
-        else if (input.OccurredAt.Value.Year < 2000)
-        {
-            errors.Add(nameof(HandlingLogInput.OccurredAt), Messages.Error("TooOld", nameof(HandlingLogInput.OccurredAt)));
-        }
+        RequiredMoment(errors, input.OccurredAt, now, nameof(HandlingLogInput.OccurredAt));
 
         RequiredCode(errors, codes, CodeListNames.HandlingMethod, input.MethodCode, nameof(HandlingLogInput.MethodCode));
         RequiredCode(errors, codes, CodeListNames.Counterpart, input.CounterpartCode, nameof(HandlingLogInput.CounterpartCode));
@@ -323,6 +301,23 @@ public static partial class CaseValidator
 
         var cleaned = JapaneseNormalizer.StripControlCharacters(value).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    /// <summary>A required point in time: not in the future (a few minutes' clock skew allowed), not before 2000.</summary>
+    private static void RequiredMoment(ValidationErrors errors, DateTimeOffset? value, DateTimeOffset now, string field)
+    {
+        if (value is null)
+        {
+            errors.Add(field, Messages.Error("Required", field));
+        }
+        else if (value > now.AddMinutes(10))
+        {
+            errors.Add(field, Messages.Error("FutureDate", field));
+        }
+        else if (value.Value.Year < 2000)
+        {
+            errors.Add(field, Messages.Error("TooOld", field));
+        }
     }
 
     private static void Phone(ValidationErrors errors, string? value, string field)
