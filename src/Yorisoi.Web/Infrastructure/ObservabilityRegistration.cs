@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Yorisoi.Core.Data;
 
@@ -19,6 +20,7 @@ public static class ObservabilityRegistration
             .AddDbContextCheck<YorisoiDbContext>("database", tags: ["ready"]);
 
         var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("yorisoi-web", serviceVersion: typeof(ObservabilityRegistration).Assembly.GetName().Version?.ToString()))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
