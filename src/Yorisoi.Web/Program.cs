@@ -1,4 +1,5 @@
 using Yorisoi.Web.Components;
+using Yorisoi.Web.Features.Administration;
 using Yorisoi.Web.Features.Auth;
 using Yorisoi.Web.Features.Cases;
 using Yorisoi.Web.Features.CodeLists;
@@ -37,6 +38,7 @@ app.MapAuthEndpoints();
 app.MapLogout();
 app.MapCaseEndpoints();
 app.MapCodeListEndpoints();
+app.MapAdministrationEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

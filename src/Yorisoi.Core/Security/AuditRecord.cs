@@ -10,6 +10,11 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string RepeatConsumerLookup = "repeat-consumer-lookup";
+    public const string CenterCreated = "center-created";
+    public const string UserCreated = "user-created";
+    public const string UserLocked = "user-locked";
+    public const string UserUnlocked = "user-unlocked";
+    public const string UserTwoFactorReset = "user-two-factor-reset";
 }
 
 /// <summary>Append-only: the application offers no way to change or remove one (see YorisoiDbContext.SaveChanges).</summary>

@@ -25,6 +25,9 @@ public static class Policies
 
     /// <summary>Approve, return and reopen cases.</summary>
     public const string Approve = "approve";
+
+    /// <summary>Manage centers and staff accounts (the rules per role are in StaffAdministration).</summary>
+    public const string Administer = "administer";
 }
 
 public static class SecurityRegistration
@@ -77,7 +80,8 @@ public static class SecurityRegistration
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseWorkers))
-            .AddPolicy(Policies.Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approvers));
+            .AddPolicy(Policies.Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approvers))
+            .AddPolicy(Policies.Administer, p => p.RequireAuthenticatedUser().RequireRole(Roles.CenterAdmin, Roles.PrefectureAdmin, Roles.SystemAdmin));
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

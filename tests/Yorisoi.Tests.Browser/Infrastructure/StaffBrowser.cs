@@ -9,6 +9,10 @@ public static class StaffBrowser
     public const string Counselor = "counselor@demo.yorisoi.jp";
     public const string Supervisor = "supervisor@demo.yorisoi.jp";
     public const string YokohamaCounselor = "yokohama@demo.yorisoi.jp";
+    public const string CenterAdmin = "centeradmin@demo.yorisoi.jp";
+
+    /// <summary>The demo administrators' authenticator secret.</summary>
+    public const string DemoAuthenticatorKey = "JBSWY3DPEHPK3PXP";
 
     public static async Task<IPage> SignInAsync(this YorisoiHost host, string email)
     {
@@ -18,6 +22,12 @@ public static class StaffBrowser
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード").FillAsync(YorisoiHost.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
+        if (email == CenterAdmin)
+        {
+            await page.GetByLabel("認証コード").FillAsync(Yorisoi.Tests.Integration.Infrastructure.Totp.Code(DemoAuthenticatorKey, DateTimeOffset.UtcNow));
+            await page.GetByRole(AriaRole.Button, new() { Name = "確認", Exact = true }).ClickAsync();
+        }
+
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         return page;
     }
