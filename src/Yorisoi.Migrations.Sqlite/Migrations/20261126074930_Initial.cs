@@ -510,9 +510,9 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                 columns: new[] { "center_id", "product_code", "received_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_center_id_received_at",
+                name: "ix_cases_center_id_received_at_id",
                 table: "cases",
-                columns: new[] { "center_id", "received_at" });
+                columns: new[] { "center_id", "received_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_center_id_sales_form_code_received_at",
@@ -520,9 +520,9 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                 columns: new[] { "center_id", "sales_form_code", "received_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_center_id_status_received_at",
+                name: "ix_cases_center_id_status_received_at_id",
                 table: "cases",
-                columns: new[] { "center_id", "status", "received_at" });
+                columns: new[] { "center_id", "status", "received_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_consultant_phone_hash",
@@ -549,11 +549,20 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                 name: "ix_local_governments_prefecture_code",
                 table: "local_governments",
                 column: "prefecture_code");
+
+            // Audit records and case history are append-only in the database too.
+            migrationBuilder.Sql("CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records BEGIN SELECT RAISE(ABORT, 'audit_records is append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records BEGIN SELECT RAISE(ABORT, 'audit_records is append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER case_changes_no_update BEFORE UPDATE ON case_changes BEGIN SELECT RAISE(ABORT, 'case_changes is append-only'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER case_changes_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER audit_records_no_delete;");
+            migrationBuilder.Sql("DROP TRIGGER audit_records_no_update;");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

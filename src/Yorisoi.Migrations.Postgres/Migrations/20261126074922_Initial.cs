@@ -511,9 +511,9 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                 columns: new[] { "center_id", "product_code", "received_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_center_id_received_at",
+                name: "ix_cases_center_id_received_at_id",
                 table: "cases",
-                columns: new[] { "center_id", "received_at" });
+                columns: new[] { "center_id", "received_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_center_id_sales_form_code_received_at",
@@ -521,9 +521,9 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                 columns: new[] { "center_id", "sales_form_code", "received_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_center_id_status_received_at",
+                name: "ix_cases_center_id_status_received_at_id",
                 table: "cases",
-                columns: new[] { "center_id", "status", "received_at" });
+                columns: new[] { "center_id", "status", "received_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_consultant_phone_hash",
@@ -550,11 +550,34 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                 name: "ix_local_governments_prefecture_code",
                 table: "local_governments",
                 column: "prefecture_code");
+
+            // Audit records and case history are append-only in the database too, so not even a
+            // direct SQL session of the application's role can rewrite who saw or changed what.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION yorisoi_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+                END;
+                $$;
+                CREATE TRIGGER audit_records_append_only BEFORE UPDATE OR DELETE ON audit_records
+                    FOR EACH ROW EXECUTE FUNCTION yorisoi_reject_change();
+                CREATE TRIGGER audit_records_no_truncate BEFORE TRUNCATE ON audit_records
+                    FOR EACH STATEMENT EXECUTE FUNCTION yorisoi_reject_change();
+                CREATE TRIGGER case_changes_append_only BEFORE UPDATE ON case_changes
+                    FOR EACH ROW EXECUTE FUNCTION yorisoi_reject_change();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER case_changes_append_only ON case_changes;
+                DROP TRIGGER audit_records_no_truncate ON audit_records;
+                DROP TRIGGER audit_records_append_only ON audit_records;
+                DROP FUNCTION yorisoi_reject_change();
+                """);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -12,8 +12,8 @@ using Yorisoi.Core.Data;
 namespace Yorisoi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(YorisoiDbContext))]
-    [Migration("20261126061855_CaseListIndexesWithId")]
-    partial class CaseListIndexesWithId
+    [Migration("20261126074922_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
