@@ -26,6 +26,11 @@ REQUIRED = ["id", "audience", "category", "question", "summary", "products",
 LIST_FIELDS = ["products", "keywords", "salesForms", "laws", "related"]
 AUDIENCES = {"public", "internal"}
 BODY_LENGTH = {"public": (300, 900), "internal": (400, 1500)}
+# Public answers must point to the hotline; counselor notes keep the agreed section layout.
+REQUIRED_MARKERS = {
+    "public": ["## ", "188"],
+    "internal": ["## 聴き取りのポイント", "法的根拠", "## 注意点"],
+}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
 
@@ -127,6 +132,9 @@ def main():
             length = body_length(body)
             if not low <= length <= high:
                 problems.append(f"{path.name}: body has {length} characters, expected {low}-{high}")
+            for marker in REQUIRED_MARKERS[audience]:
+                if marker not in body:
+                    problems.append(f"{path.name}: body lacks {marker!r}")
         entries[entry_id] = meta
 
     for entry_id, meta in entries.items():
