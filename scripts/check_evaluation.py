@@ -113,7 +113,7 @@ def read_jsonl(path, problems):
     return rows
 
 
-def check_id_list(where, value, bounds, allowed, problems, label):
+def check_id_list(where, value, bounds, allowed, known, problems, label):
     low, high = bounds
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         problems.append(f"{where}: {label} is not a list of strings")
@@ -123,8 +123,10 @@ def check_id_list(where, value, bounds, allowed, problems, label):
     if len(set(value)) != len(value):
         problems.append(f"{where}: {label} repeats an id")
     for v in value:
-        if v not in allowed:
-            problems.append(f"{where}: {label} id {v!r} is not allowed here")
+        if v not in known:
+            problems.append(f"{where}: {label} id {v!r} does not exist")
+        elif v not in allowed:
+            problems.append(f"{where}: {label} id {v!r} is an internal entry; public search may only expect public entries")
     return value
 
 
@@ -161,7 +163,7 @@ def check_queries(entries, problems):
         styles[style] += 1
         if style == "hiragana" and not HIRAGANA_ONLY.match(query):
             problems.append(f"{where}: hiragana query contains other characters")
-        relevant = check_id_list(where, row.get("relevant"), QUERY_RELEVANT, public, problems, "relevant")
+        relevant = check_id_list(where, row.get("relevant"), QUERY_RELEVANT, public, set(entries), problems, "relevant")
         for r in relevant:
             covered[r] += 1
         if relevant and relevant[0] in entries:
@@ -209,7 +211,7 @@ def check_narratives(entries, codes, problems):
             problems.append(f"{where}: text has {len(text)} characters, expected {low}-{high}")
         bucket = "<100" if len(text) < 100 else "100-299" if len(text) < 300 else "300-599" if len(text) < 600 else "600+"
         counters["length"][bucket] += 1
-        relevant = check_id_list(where, row.get("relevantFaq"), NARRATIVE_RELEVANT, set(entries), problems, "relevantFaq")
+        relevant = check_id_list(where, row.get("relevantFaq"), NARRATIVE_RELEVANT, set(entries), set(entries), problems, "relevantFaq")
         if relevant and relevant[0] in entries:
             counters["category"][entries[relevant[0]]["category"]] += 1
         product = row.get("product")
