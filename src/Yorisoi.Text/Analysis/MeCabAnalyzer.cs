@@ -42,7 +42,25 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
 
         // argv form: the directory is passed as one argument, so a path with spaces needs no quoting. "-r /dev/null"
         // keeps the system mecabrc (which may point at the EUC-JP dictionary) out of the picture.
-        _model = NewModel(["mecab", "-r", OperatingSystem.IsWindows() ? "NUL" : "/dev/null", "-d", DictionaryDirectory]);
+        List<string> arguments = ["mecab", "-r", OperatingSystem.IsWindows() ? "NUL" : "/dev/null", "-d", DictionaryDirectory];
+        if (options.CompileUserDictionary)
+        {
+            CompiledUserDictionary = UserDictionaryCompiler.TryCompile(UserTerms, options.CacheDirectory, out var problem);
+            UserDictionaryProblem = problem;
+            if (CompiledUserDictionary is not null)
+            {
+                arguments.AddRange(["-u", CompiledUserDictionary]);
+            }
+        }
+
+        _model = NewModel([.. arguments]);
+        if (_model == IntPtr.Zero && CompiledUserDictionary is not null)
+        {
+            // A user dictionary MeCab refuses (another charset than the system dictionary) must not stop analysis.
+            UserDictionaryProblem = $"MeCab refused the user dictionary {CompiledUserDictionary}.";
+            CompiledUserDictionary = null;
+            _model = NewModel([.. arguments[..^2]]);
+        }
         if (_model == IntPtr.Zero)
         {
             throw new MeCabNotAvailableException($"MeCab could not open the dictionary in {DictionaryDirectory}.");
@@ -68,6 +86,12 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
     public string Version { get; }
 
     public UserTermList UserTerms { get; }
+
+    /// <summary>The compiled user dictionary MeCab uses, or null when only the merge after MeCab applies the user terms.</summary>
+    public string? CompiledUserDictionary { get; private set; }
+
+    /// <summary>Why the user dictionary could not be compiled, for the start-up log; null when it was or was not asked for.</summary>
+    public string? UserDictionaryProblem { get; private set; }
 
     public IReadOnlyList<MorphToken> Analyze(string? text)
     {

@@ -14,6 +14,12 @@ public sealed class MeCabOptions
     /// <summary>Text longer than this is analysed in pieces cut at sentence ends or spaces, so memory stays bounded.</summary>
     public int MaxChunkLength { get; set; } = 4096;
 
+    /// <summary>Where the compiled user dictionary is cached; null uses the user's local application data.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>Compile the user terms with mecab-dict-index when it is installed (see <see cref="UserDictionaryCompiler"/>).</summary>
+    public bool CompileUserDictionary { get; set; } = true;
+
     /// <summary>Consumer-affairs terms kept whole; null uses the list shipped with Yorisoi.Text.</summary>
     public UserTermList? UserTerms { get; set; }
 }

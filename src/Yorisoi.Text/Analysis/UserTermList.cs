@@ -4,11 +4,11 @@ namespace Yorisoi.Text.Analysis;
 
 /// <summary>
 /// Consumer-affairs terms (クーリング・オフ, 定期購入, 特定商取引法 …) that must stay one word with their reading.
-/// The terms are kept as data in IPADIC user-dictionary CSV form (Data/userdic.csv) and applied as a longest-match
-/// merge over MeCab's tokens instead of a compiled user dictionary: compiling needs mecab-dict-index (mecab-utils)
-/// and the EUC-JP IPADIC sources (mecab-ipadic) at run time plus a writable cache, and a compiled entry only wins
-/// when its cost is tuned against IPADIC, whereas a merge keeps every listed term whole by construction. A term
-/// whose edges fall inside a MeCab word is not merged; the test suite checks that every listed term is kept whole.
+/// The terms are kept as data in IPADIC user-dictionary CSV form (Data/userdic.csv). Where mecab-dict-index
+/// (Debian mecab-utils) is installed, <see cref="UserDictionaryCompiler"/> compiles them into a MeCab user dictionary,
+/// so MeCab itself prefers them (昨日光回線 → 昨日|光回線, where IPADIC alone says 昨|日光|回線). After MeCab, a
+/// longest-match merge over its tokens joins any listed term that MeCab split anyway and gives it the listed reading;
+/// without the compiler that merge is all there is, and it cannot fix a term whose edges fall inside a MeCab word.
 /// </summary>
 public sealed class UserTermList
 {
@@ -17,16 +17,19 @@ public sealed class UserTermList
     private readonly Dictionary<string, Entry> _entries;
     private readonly int _maxLength;
 
-    private UserTermList(Dictionary<string, Entry> entries)
+    private readonly List<string> _lines;
+
+    private UserTermList(Dictionary<string, Entry> entries, List<string> lines)
     {
         _entries = entries;
+        _lines = lines;
         _maxLength = entries.Count == 0 ? 0 : entries.Keys.Max(k => k.Length);
     }
 
     /// <summary>The terms shipped in Yorisoi.Text (Data/userdic.csv).</summary>
     public static UserTermList Default => s_default.Value;
 
-    public static UserTermList Empty { get; } = new([]);
+    public static UserTermList Empty { get; } = new([], []);
 
     public int Count => _entries.Count;
 
@@ -36,6 +39,7 @@ public sealed class UserTermList
     public static UserTermList Parse(TextReader reader)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var lines = new List<string>();
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -53,11 +57,16 @@ public sealed class UserTermList
 
             var key = JapaneseNormalizer.NormalizeText(fields[0]);
             var detail = string.Join('-', fields[5..8].Where(f => f != "*"));
+            // MeCab sees normalised text (NFKC, lower case), so a compiled entry must be spelled that way too.
+            lines.Add(key + line[line.IndexOf(',', StringComparison.Ordinal)..]);
             entries[key] = new Entry(fields[0], fields[10] == "*" ? fields[0] : fields[10], fields[4], detail, fields[11] == "*" ? null : fields[11]);
         }
 
-        return new UserTermList(entries);
+        return new UserTermList(entries, lines);
     }
+
+    /// <summary>The entries as MeCab user-dictionary CSV with normalised surfaces, for mecab-dict-index.</summary>
+    public string ToMeCabCsv() => string.Join('\n', _lines) + "\n";
 
     public bool TryGet(string surface, out Entry entry) =>
         _entries.TryGetValue(JapaneseNormalizer.NormalizeText(surface), out entry!);
