@@ -14,7 +14,7 @@ public static class NumeralNormalizer
         "円", "件", "回", "個", "歳", "才", "枚", "台", "年", "月", "日", "週", "人", "名", "箱", "袋", "錠", "割", "倍", "%", "社", "通", "点", "度", "型",
     ];
 
-    private static readonly string AllowedBefore = "約計各毎全第同";
+    private static readonly string AllowedBefore = "約計各毎全第";
 
     public static string Normalize(string? text) => JapaneseNormalizer.NormalizeText(text);
 
@@ -41,9 +41,10 @@ public static class NumeralNormalizer
                     hasComma |= text[k] == ',';
                 }
 
-                // 関東一円 is a region, not one yen; 1.5万 is a decimal whose parts must stay together.
+                // After a word in kanji a lone digit is part of it (関東一円 is a region, 同一人 one person), while
+                // 代金三万円 is still an amount; 1.5万 is a decimal whose parts must stay together.
                 var precededByWord = i > 0
-                    && ((JapaneseNormalizer.IsIdeograph(text[i - 1]) && !AllowedBefore.Contains(text[i - 1], StringComparison.Ordinal))
+                    && ((JapaneseNormalizer.IsIdeograph(text[i - 1]) && !AllowedBefore.Contains(text[i - 1], StringComparison.Ordinal) && end - i == 1)
                         || text[i - 1] == '.');
                 var beforeUnit = StartsWithUnit(text, end);
                 if (((hasKanji && beforeUnit && !precededByWord) || (!hasKanji && hasComma && IsGroupedNumber(text.AsSpan(i, end - i))))
