@@ -29,6 +29,8 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
     private readonly List<Worker> _all = [];
     private readonly Lock _allLock = new();
     private readonly int _maxChunk;
+    private readonly ConcurrentDictionary<string, MorphToken[]> _parts = new(StringComparer.Ordinal);
+    private readonly Lazy<MeCabAnalyzer>? _plain;
     private IntPtr _model;
 
     public MeCabAnalyzer(MeCabOptions? options = null)
@@ -76,6 +78,18 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
         }
 
         Version = MeCabNative.Version();
+        if (UserTerms.Count > 0)
+        {
+            var plainOptions = new MeCabOptions
+            {
+                DictionaryDirectory = DictionaryDirectory,
+                LibraryPath = options.LibraryPath,
+                MaxChunkLength = _maxChunk,
+                UserTerms = UserTermList.Empty,
+                CompileUserDictionary = false,
+            };
+            _plain = new Lazy<MeCabAnalyzer>(() => new MeCabAnalyzer(plainOptions), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
     }
 
     /// <summary>One analyser for the process: the dictionary is loaded once (about 50 MB mapped).</summary>
@@ -128,8 +142,31 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
         return tokens;
     }
 
+    public IReadOnlyList<MorphToken> PartsOf(MorphToken token)
+    {
+        if (_plain is null || !UserTerms.TryGet(token.Surface, out _))
+        {
+            return [];
+        }
+
+        var parts = _parts.GetOrAdd(token.Surface, surface => [.. _plain.Value.Analyze(surface)]);
+        if (parts.Length <= 1)
+        {
+            return [];
+        }
+
+        // Parts can be placed exactly only where normalisation kept the length (not for ｸｰﾘﾝｸﾞ･ｵﾌ → クーリング・オフ).
+        var exact = token.Length == token.Surface.Length;
+        return [.. parts.Select(p => p with { Start = exact ? token.Start + p.Start : token.Start, Length = exact ? p.Length : token.Length })];
+    }
+
     public void Dispose()
     {
+        if (_plain is { IsValueCreated: true })
+        {
+            _plain.Value.Dispose();
+        }
+
         lock (_allLock)
         {
             foreach (var worker in _all)

@@ -24,6 +24,14 @@ public sealed record MorphToken(
 
     public bool IsNoun => PartOfSpeech == "名詞";
 
-    /// <summary>Content words carry meaning for search: nouns, verbs, adjectives, adverbs, adnominals, unknown words.</summary>
-    public bool IsContentWord => IsUnknown || PartOfSpeech is "名詞" or "動詞" or "形容詞" or "副詞" or "連体詞" or "接頭詞" or "感動詞";
+    /// <summary>
+    /// Content words carry meaning for search: nouns, verbs, adjectives, adverbs, adnominals, unknown words.
+    /// A word made only of symbols ("...", "\\", "-") is none, whatever MeCab guessed for it.
+    /// </summary>
+    public bool IsContentWord =>
+        (IsUnknown || PartOfSpeech is "名詞" or "動詞" or "形容詞" or "副詞" or "連体詞" or "接頭詞" or "感動詞")
+        && Surface.AsSpan().IndexOfAnyExcept(SymbolsOnly) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> SymbolsOnly = System.Buffers.SearchValues.Create(
+        "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~・ー…‥、。「」『』【】〔〕〈〉《》");
 }

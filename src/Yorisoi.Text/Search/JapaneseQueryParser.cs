@@ -14,11 +14,12 @@ namespace Yorisoi.Text.Search;
 /// Nothing the user types makes it throw: unbalanced quotes and parentheses are closed, Lucene's special characters
 /// are plain text, and what is left after dropping punctuation and stop words decides <see cref="QueryStatus"/>.
 /// </summary>
-public sealed class JapaneseQueryParser : IDisposable
+public sealed partial class JapaneseQueryParser : IDisposable
 {
     private static readonly char[] OpenQuotes = ['"', '“', '「', '『', '”'];
 
     private readonly TextIndexSchema _schema;
+    private readonly IMorphologicalAnalyzer _analyzer;
     private readonly Analyzer _recall;
     private readonly Analyzer _precision;
     private readonly SynonymList _synonyms;
@@ -27,6 +28,7 @@ public sealed class JapaneseQueryParser : IDisposable
     public JapaneseQueryParser(TextIndexSchema schema, IMorphologicalAnalyzer analyzer, SynonymList? synonyms = null, SearchOptions? options = null)
     {
         _schema = schema;
+        _analyzer = analyzer;
         _recall = new RecallAnalyzer(unigrams: false);
         _precision = new PrecisionAnalyzer(analyzer);
         _synonyms = synonyms ?? SynonymList.Default;
@@ -60,7 +62,8 @@ public sealed class JapaneseQueryParser : IDisposable
             state.Notices |= QueryNotices.Truncated;
         }
 
-        var text = JapaneseNormalizer.NormalizeText(input, numerals: false);
+        // Width only: operators (OR, NOT) are upper case, and the analysers fold everything else themselves.
+        var text = input.Normalize(System.Text.NormalizationForm.FormKC);
         var tokens = Lex(text, state);
         var position = 0;
         var node = ParseOr(tokens, ref position, 0, state);
@@ -163,7 +166,13 @@ public sealed class JapaneseQueryParser : IDisposable
                 i++;
             }
 
-            var word = text[start..i];
+            // Lucene's fuzzy and boost suffixes (解約~2, 解約^10) mean nothing here.
+            var word = FuzzyOrBoostSuffix().Replace(text[start..i], string.Empty);
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
             switch (word)
             {
                 case "OR":
@@ -450,8 +459,16 @@ public sealed class JapaneseQueryParser : IDisposable
 
     private DisjunctionMaxQuery? BuildAlternative(string text, List<FieldDefinition> fields, bool phrase, bool prefix, HighlightTerms highlights)
     {
+        if (!HasContent(text))
+        {
+            return null;
+        }
+
         var best = new DisjunctionMaxQuery(_options.TieBreaker);
         var kana = JapaneseNormalizer.IsKanaOnly(text) ? JapaneseNormalizer.ToHiragana(text) : null;
+
+        // MeCab reads hiragana typed as a reading (ていき) as particles and verbs (て|いき); only the reading field can use it.
+        var hiragana = kana is not null && text.Any(JapaneseNormalizer.IsHiragana);
         foreach (var field in fields)
         {
             var recall = Analyze(_recall, field.Name, text);
@@ -463,7 +480,7 @@ public sealed class JapaneseQueryParser : IDisposable
                 highlights.AddSequence(field.Name, [.. recall.Select(t => t.Term)]);
             }
 
-            var precision = Analyze(_precision, field.PrecisionField, text);
+            var precision = hiragana ? [] : Analyze(_precision, field.PrecisionField, text);
             if (precision.Count > 0)
             {
                 Query query = prefix && precision.Count == 1
@@ -502,6 +519,19 @@ public sealed class JapaneseQueryParser : IDisposable
         }
 
         return best.Disjuncts.Count == 0 ? null : best;
+    }
+
+    // Particles, auxiliaries, punctuation and stop words alone are not worth searching for, in any field.
+    private bool HasContent(string text)
+    {
+        var tokens = _analyzer.Analyze(text);
+        if (tokens.Count == 0)
+        {
+            return false;
+        }
+
+        return (JapaneseNormalizer.IsKanaOnly(text) && text.Length >= 3)
+            || tokens.Any(t => t.IsContentWord && !StopWords.IsFunctionWord(t) && !StopWords.IsStopWord(t.BaseForm));
     }
 
     private static Query Sequence(string field, List<AnalyzedTerm> terms, int slop, bool phrase)
@@ -645,6 +675,9 @@ public sealed class JapaneseQueryParser : IDisposable
         stream.End();
         return terms;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=.)[~^][0-9.]*$")]
+    private static partial System.Text.RegularExpressions.Regex FuzzyOrBoostSuffix();
 
     private readonly record struct AnalyzedTerm(string Term, int Position);
 

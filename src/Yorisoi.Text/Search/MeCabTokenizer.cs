@@ -58,7 +58,7 @@ public sealed class MeCabTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        var text = m_input.ReadToEnd();
+        var text = m_input.ReadToEnd() ?? string.Empty;
         _length = text.Length;
         _tokens.Clear();
         _next = 0;
@@ -87,6 +87,14 @@ public sealed class MeCabTokenizer : Tokenizer
 
             _tokens.Add(new Emitted(term, token.Start, token.End, gap, token.PartOfSpeech));
             gap = 1;
+            foreach (var part in _analyzer.PartsOf(token))
+            {
+                if (Term(part) is { } partTerm && partTerm != term)
+                {
+                    _tokens.Add(new Emitted(partTerm, part.Start, part.End, 0, "part"));
+                }
+            }
+
             if (_mode == MeCabTokenizerMode.Reading && token.IsNoun)
             {
                 AddCompoundReading(tokens, i, term);

@@ -42,8 +42,9 @@ public sealed class ReadingSuggester
             var matched = string.Empty;
             foreach (var key in keys)
             {
+                // Readings match from a word's start only: ていき inside かていきょうし (家庭教師) is not what was meant.
                 var rank = key.Text.StartsWith(query, StringComparison.Ordinal) ? key.PrefixRank
-                    : key.Text.Contains(query, StringComparison.Ordinal) ? key.PrefixRank + 10
+                    : !key.IsReading && key.Text.Contains(query, StringComparison.Ordinal) ? key.PrefixRank + 10
                     : int.MaxValue;
                 if (rank < best)
                 {
@@ -63,30 +64,30 @@ public sealed class ReadingSuggester
 
     private static Key[] Keys(SuggestionItem item, IMorphologicalAnalyzer analyzer)
     {
-        var keys = new List<Key> { new(JapaneseNormalizer.Fold(item.Code), 0, item.Code) };
+        var keys = new List<Key> { new(JapaneseNormalizer.Fold(item.Code), 0, item.Code, false) };
         AddText(keys, analyzer, item.Name, spellingRank: 1, readingRank: 2);
         foreach (var synonym in item.Synonyms)
         {
             AddText(keys, analyzer, synonym, spellingRank: 3, readingRank: 3);
         }
 
-        return [.. keys.Where(k => k.Text.Length > 0).DistinctBy(k => (k.Text, k.PrefixRank))];
+        return [.. keys.Where(k => k.Text.Length > 0).DistinctBy(k => (k.Text, k.PrefixRank, k.IsReading))];
     }
 
     private static void AddText(List<Key> keys, IMorphologicalAnalyzer analyzer, string text, int spellingRank, int readingRank)
     {
-        keys.Add(new Key(JapaneseNormalizer.Fold(text), spellingRank, text));
-        var tokens = analyzer.Analyze(text).Where(t => t.PartOfSpeech != "記号").ToList();
+        keys.Add(new Key(JapaneseNormalizer.Fold(text), spellingRank, text, false));
+        var tokens = analyzer.Analyze(text).SelectMany(t => analyzer.PartsOf(t) is { Count: > 0 } parts ? parts : [t]).Where(t => t.PartOfSpeech != "記号").ToList();
         var readings = tokens.Select(t => Readings.Of(t) ?? JapaneseNormalizer.Fold(t.Surface)).ToList();
-        keys.Add(new Key(string.Concat(readings), readingRank, text));
+        keys.Add(new Key(string.Concat(readings), readingRank, text, true));
 
         // From each later word on, so the second half of a compound is found from its start, not only by containment.
         for (var i = 1; i < tokens.Count; i++)
         {
-            keys.Add(new Key(JapaneseNormalizer.Fold(string.Concat(tokens.Skip(i).Select(t => t.Surface))), 4, text));
-            keys.Add(new Key(string.Concat(readings.Skip(i)), 4, text));
+            keys.Add(new Key(JapaneseNormalizer.Fold(string.Concat(tokens.Skip(i).Select(t => t.Surface))), 4, text, false));
+            keys.Add(new Key(string.Concat(readings.Skip(i)), 4, text, true));
         }
     }
 
-    private readonly record struct Key(string Text, int PrefixRank, string Source);
+    private readonly record struct Key(string Text, int PrefixRank, string Source, bool IsReading);
 }

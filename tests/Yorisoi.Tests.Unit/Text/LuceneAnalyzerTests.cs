@@ -40,7 +40,8 @@ public sealed class LuceneAnalyzerTests
 
         var terms = Tokens(analyzer, "f", "定期購入のサプリを解約したいが、電話がつながらない。").Select(t => t.Term).ToList();
 
-        Assert.Equal(["定期購入", "さぷり", "解約", "電話", "つながる"], terms);
+        // The compound kept whole by the user dictionary also gives its parts, so 購入 alone finds it.
+        Assert.Equal(["定期購入", "定期", "購入", "さぷり", "解約", "電話", "つながる"], terms);
     }
 
     [Fact]
