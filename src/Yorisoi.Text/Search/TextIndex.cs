@@ -1,0 +1,383 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Yorisoi.Text.Analysis;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Yorisoi.Text.Search;
+
+public sealed class TextIndexOptions
+{
+    public SearchOptions Search { get; set; } = new();
+
+    /// <summary>The synonym list for query expansion; null uses the shipped list.</summary>
+    public SynonymList? Synonyms { get; set; }
+
+    /// <summary>Index CJK unigrams beside bigrams so that one-character queries (車, 金) find words that contain them.</summary>
+    public bool IndexUnigrams { get; set; } = true;
+
+    /// <summary>Memory the writer buffers before it flushes a segment; more is faster for bulk indexing.</summary>
+    public double RamBufferSizeMb { get; set; } = 64;
+}
+
+public sealed class MoreLikeThisRequest
+{
+    public int Limit { get; init; } = 10;
+
+    /// <summary>Most distinctive words (by tf-idf) taken from the text; bounds the query.</summary>
+    public int MaxQueryTerms { get; init; } = 20;
+
+    /// <summary>Words found in fewer documents than this are ignored (typos, names).</summary>
+    public int MinDocFreq { get; init; } = 1;
+
+    /// <summary>The document the text came from, left out of the results.</summary>
+    public string? ExcludeId { get; init; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters { get; init; }
+
+    public IReadOnlyList<string> Snippets { get; init; } = [];
+
+    public int FragmentLength { get; init; } = 120;
+}
+
+/// <summary>
+/// A Lucene index of documents described by a <see cref="TextIndexSchema"/>, independent of the database: each text
+/// field is indexed three ways (bigrams for recall, MeCab base forms for precision, readings for kana), ranked by BM25.
+/// One writer; readers through a <see cref="SearcherManager"/>, so searches run while the writer adds and commits,
+/// and see changes after <see cref="Refresh"/>. All members are thread-safe.
+/// </summary>
+public sealed class TextIndex : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly bool _ownsDirectory;
+    private readonly TextIndexOptions _options;
+    private readonly Analyzer _indexAnalyzer;
+    private readonly List<Analyzer> _analyzers = [];
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly SnippetBuilder _snippets;
+
+    public TextIndex(LuceneDirectory directory, TextIndexSchema schema, IMorphologicalAnalyzer analyzer, TextIndexOptions? options = null, bool ownsDirectory = false)
+    {
+        _directory = directory;
+        _ownsDirectory = ownsDirectory;
+        _options = options ?? new TextIndexOptions();
+        Schema = schema;
+        analyzer = new LastTextCache(analyzer);
+
+        var recallIndex = Own(new RecallAnalyzer(_options.IndexUnigrams));
+        var recallQuery = Own(new RecallAnalyzer(unigrams: false));
+        var precision = Own(new PrecisionAnalyzer(analyzer));
+        var reading = Own(new ReadingAnalyzer(analyzer));
+        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
+        foreach (var field in schema.TextFields)
+        {
+            perField[field.Name] = recallIndex;
+            perField[field.PrecisionField] = precision;
+            perField[field.ReadingField] = reading;
+        }
+
+        _indexAnalyzer = Own(new PerFieldAnalyzerWrapper(Own(new KeywordValueAnalyzer()), perField));
+        _snippets = new SnippetBuilder(recallQuery, precision, reading);
+        QueryParser = new JapaneseQueryParser(schema, analyzer, _options.Synonyms, _options.Search);
+
+        var config = new IndexWriterConfig(RecallAnalyzer.Version, _indexAnalyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = _options.RamBufferSizeMb,
+        };
+        _writer = new IndexWriter(directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    public TextIndexSchema Schema { get; }
+
+    public JapaneseQueryParser QueryParser { get; }
+
+    /// <summary>Documents visible to search now (after the last <see cref="Refresh"/>).</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    public static TextIndex InMemory(TextIndexSchema schema, IMorphologicalAnalyzer analyzer, TextIndexOptions? options = null) =>
+        new(new RAMDirectory(), schema, analyzer, options, ownsDirectory: true);
+
+    public static TextIndex Open(string path, TextIndexSchema schema, IMorphologicalAnalyzer analyzer, TextIndexOptions? options = null) =>
+        new(FSDirectory.Open(path), schema, analyzer, options, ownsDirectory: true);
+
+    /// <summary>Adds the document or replaces the one with the same id.</summary>
+    public void Upsert(IndexDocument document) =>
+        _writer.UpdateDocument(new Term(TextIndexSchema.IdField, document.Id), ToLucene(document));
+
+    public void Delete(string id) => _writer.DeleteDocuments(new Term(TextIndexSchema.IdField, id));
+
+    public void DeleteAll() => _writer.DeleteAll();
+
+    /// <summary>Makes the changes durable on disk.</summary>
+    public void Commit() => _writer.Commit();
+
+    /// <summary>Makes changes so far visible to searches that start after this returns (near-real-time, no commit needed).</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    public SearchResult Search(string? query, int limit = 20) => Search(new SearchRequest { Query = query, Limit = limit });
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var parsed = request.PrefixMatch ? QueryParser.ParsePrefix(request.Query) : QueryParser.Parse(request.Query);
+        Query query;
+        if (parsed.IsOk)
+        {
+            query = parsed.Query!;
+        }
+        else if (parsed.Status == QueryStatus.Empty && request.MatchAllWhenEmpty)
+        {
+            query = new MatchAllDocsQuery();
+        }
+        else
+        {
+            return SearchResult.Nothing(parsed.Status, parsed.Notices);
+        }
+
+        if (WithFilters(query, request.Filters) is not { } filtered)
+        {
+            return SearchResult.Nothing(QueryStatus.Ok, parsed.Notices);
+        }
+
+        var limit = Math.Clamp(request.Limit, 0, 1000);
+        var offset = Math.Clamp(request.Offset, 0, 10_000);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var wanted = Math.Max(1, offset + limit);
+            ITopDocsCollector top = request.SortBy is { } sortBy && Schema.Resolve(sortBy) is { Kind: FieldKind.Number or FieldKind.Date } sortField
+                ? TopFieldCollector.Create(new Sort(new SortField(sortField.Name, SortFieldType.INT64, request.SortDescending), SortField.FIELD_SCORE), wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
+                : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+            var facetFields = request.Facets.Select(f => Schema.Resolve(f)).Where(f => f is { Kind: FieldKind.Keyword, Facet: true }).Select(f => f!.Name).Distinct().ToList();
+            var facets = facetFields.Count > 0 ? new FacetCollector(facetFields) : null;
+            searcher.Search(filtered, facets is null ? top : MultiCollector.Wrap(top, facets));
+            var docs = top.GetTopDocs(offset, limit);
+            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            foreach (var scoreDoc in docs.ScoreDocs)
+            {
+                hits.Add(ToHit(searcher, scoreDoc, request.Snippets, parsed.Highlights, request.FragmentLength, request.MaxFragments));
+            }
+
+            return new SearchResult(QueryStatus.Ok, parsed.Notices, docs.TotalHits, hits, facets?.Result(50) ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Documents like a text (a narrative being typed, a case): its most distinctive base forms by tf-idf against this
+    /// index, as one bounded OR query over the base-form fields.
+    /// </summary>
+    public SimilarResult MoreLikeThis(string? text, MoreLikeThisRequest? request = null)
+    {
+        request ??= new MoreLikeThisRequest();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new SimilarResult([], []);
+        }
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var fields = Schema.TextFields.Select(f => f.PrecisionField).ToArray();
+            var mlt = new MoreLikeThis(searcher.IndexReader)
+            {
+                Analyzer = _indexAnalyzer,
+                FieldNames = fields,
+                MinTermFreq = 1,
+                MinDocFreq = Math.Max(1, request.MinDocFreq),
+                MinWordLen = 1,
+                MaxQueryTerms = Math.Clamp(request.MaxQueryTerms, 1, 100),
+                ApplyBoost = true,
+            };
+            var terms = mlt.RetrieveInterestingTerms(new StringReader(text), fields[0]);
+            var query = mlt.Like(new StringReader(text), fields[0]);
+            if (query is BooleanQuery { Clauses.Count: 0 })
+            {
+                return new SimilarResult([], terms);
+            }
+
+            var combined = new BooleanQuery { { query, Occur.MUST } };
+            if (request.ExcludeId is { } exclude)
+            {
+                combined.Add(new TermQuery(new Term(TextIndexSchema.IdField, exclude)), Occur.MUST_NOT);
+            }
+
+            if (WithFilters(combined, request.Filters) is not { } filtered)
+            {
+                return new SimilarResult([], terms);
+            }
+
+            var highlights = new HighlightTerms();
+            foreach (var field in fields)
+            {
+                foreach (var term in terms)
+                {
+                    highlights.AddTerm(field, term);
+                }
+            }
+
+            var docs = searcher.Search(filtered, Math.Clamp(request.Limit, 1, 1000));
+            var hits = docs.ScoreDocs.Select(d => ToHit(searcher, d, request.Snippets, highlights, request.FragmentLength, 1)).ToList();
+            return new SimilarResult(hits, terms);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        QueryParser.Dispose();
+        foreach (var analyzer in _analyzers)
+        {
+            analyzer.Dispose();
+        }
+
+        if (_ownsDirectory)
+        {
+            _directory.Dispose();
+        }
+    }
+
+    private T Own<T>(T analyzer)
+        where T : Analyzer
+    {
+        _analyzers.Add(analyzer);
+        return analyzer;
+    }
+
+    // Filters set by the caller restrict, never widen: a field with no allowed value matches nothing.
+    private Query? WithFilters(Query query, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters)
+    {
+        if (filters is null || filters.Count == 0)
+        {
+            return query;
+        }
+
+        var all = new BooleanQuery { { query, Occur.MUST } };
+        foreach (var (name, values) in filters)
+        {
+            var field = Schema.Get(name);
+            if (field.Kind != FieldKind.Keyword)
+            {
+                throw new ArgumentException($"Only keyword fields can be filters; '{name}' is {field.Kind}.", nameof(filters));
+            }
+
+            if (values.Count == 0)
+            {
+                return null;
+            }
+
+            var any = new BooleanQuery();
+            foreach (var value in values.Distinct())
+            {
+                any.Add(new TermQuery(new Term(field.Name, field.KeyOf(value))), Occur.SHOULD);
+            }
+
+            all.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
+        }
+
+        return all;
+    }
+
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlyList<string> snippetFields, HighlightTerms highlights, int fragmentLength, int maxFragments)
+    {
+        var document = searcher.Doc(scoreDoc.Doc);
+        var snippets = new List<Snippet>();
+        foreach (var name in snippetFields)
+        {
+            if (Schema.Resolve(name) is not { Kind: FieldKind.Text } field)
+            {
+                continue;
+            }
+
+            foreach (var value in document.GetValues(field.Name, System.Globalization.CultureInfo.InvariantCulture))
+            {
+                snippets.AddRange(_snippets.Build(field, value, highlights, fragmentLength, maxFragments));
+                if (snippets.Count >= maxFragments * snippetFields.Count)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new SearchHit(document.Get(TextIndexSchema.IdField, System.Globalization.CultureInfo.InvariantCulture), float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippets);
+    }
+
+    private Document ToLucene(IndexDocument source)
+    {
+        var document = new Document { new StringField(TextIndexSchema.IdField, source.Id, Field.Store.YES) };
+        foreach (var (name, values) in source.Texts)
+        {
+            var field = Schema.Get(name);
+            foreach (var value in values)
+            {
+                document.Add(new TextField(field.Name, value, Field.Store.YES));
+                document.Add(new TextField(field.PrecisionField, value, Field.Store.NO));
+                document.Add(new TextField(field.ReadingField, value, Field.Store.NO));
+            }
+        }
+
+        foreach (var (name, values) in source.Keywords)
+        {
+            var field = Schema.Get(name);
+            foreach (var value in values)
+            {
+                var key = field.KeyOf(value);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                document.Add(new StringField(field.Name, key, Field.Store.YES));
+                if (field.Facet)
+                {
+                    document.Add(new SortedSetDocValuesField(field.Name, new BytesRef(key)));
+                }
+            }
+        }
+
+        foreach (var (name, value) in source.Numbers)
+        {
+            var field = Schema.Get(name);
+            document.Add(new Int64Field(field.Name, value, Field.Store.YES));
+            document.Add(new NumericDocValuesField(field.Name, value));
+        }
+
+        return document;
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,45 @@
+using Yorisoi.Text.Analysis;
+
+namespace Yorisoi.Tests.Unit.Text;
+
+public sealed class ReadingsTests
+{
+    [Theory]
+    [InlineData("定期購入", "ていきこうにゅう")]
+    [InlineData("解約", "かいやく")]
+    [InlineData("ｻﾌﾟﾘ", "さぷり")]
+    [InlineData("ABC社", "abcしゃ")]
+    [InlineData("", "")]
+    public void TheReadingOfATextIsHiragana(string text, string expected)
+    {
+        Assert.Equal(expected, Readings.Of(MeCabFixture.Analyzer, text));
+    }
+
+    [Fact]
+    public void TheLastTextCacheAnswersRepeatsAndOnlyRepeats()
+    {
+        var counting = new CountingAnalyzer(MeCabFixture.Analyzer);
+        var cache = new LastTextCache(counting);
+
+        var first = cache.Analyze("定期購入の解約");
+        var again = cache.Analyze(new string("定期購入の解約".ToCharArray()));
+        var other = cache.Analyze("架空請求");
+
+        Assert.Same(first, again);
+        Assert.Equal(["架空請求"], other.Select(t => t.Surface));
+        Assert.Equal(2, counting.Calls);
+        Assert.Equal(["定期購入", "の", "解約"], new LastTextCache(counting).Analyze("定期購入の解約").Select(t => t.Surface));
+        Assert.Equal(3, counting.Calls);
+    }
+
+    private sealed class CountingAnalyzer(IMorphologicalAnalyzer inner) : IMorphologicalAnalyzer
+    {
+        public int Calls { get; private set; }
+
+        public IReadOnlyList<MorphToken> Analyze(string? text)
+        {
+            Calls++;
+            return inner.Analyze(text);
+        }
+    }
+}
