@@ -3,7 +3,8 @@
 #
 # 1. Installs what the tests need from Debian when it is missing (as root; otherwise says what to install):
 #    chromium (browser tests), postgresql (integration tests start their own throwaway server),
-#    fonts-noto-cjk (Japanese text in screenshots and PDFs).
+#    fonts-noto-cjk (Japanese text in screenshots and PDFs), libmecab2 + mecab-ipadic-utf8 + mecab-utils
+#    (Japanese morphological analysis and compiling the consumer-affairs user dictionary).
 # 2. Builds Yorisoi.slnx once in Release.
 # 3. Runs each test project with a TRX logger into artifacts/test-results, going on after a failing project.
 # 4. Sums the TRX counters, lists failed tests, and prints as its very last line:
@@ -70,6 +71,8 @@ have_postgres() {
     compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
 }
 
+have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
 have_cjk_fonts() {
     if command -v dpkg-query >/dev/null 2>&1; then
         dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed'
@@ -83,6 +86,10 @@ ensure_prerequisites() {
     have_chromium || missing+=(chromium)
     have_postgres || missing+=(postgresql)
     have_cjk_fonts || missing+=(fonts-noto-cjk)
+    local pkg
+    for pkg in libmecab2 mecab-ipadic-utf8 mecab-utils; do
+        have_deb "$pkg" || missing+=("$pkg")
+    done
     if ((${#missing[@]} == 0)); then
         return 0
     fi
