@@ -15,6 +15,9 @@ public sealed record StaffUser(Guid Id, Guid CenterId, string Email, string Disp
 
 public sealed record StaffUserInput(string? Email, string? DisplayName, string? Role, string? Password);
 
+/// <summary>An account as the rule on who may change whom sees it: who, with which roles, in which center and prefecture.</summary>
+public sealed record StaffAccount(Guid UserId, IReadOnlyCollection<string> Roles, Guid CenterId, string PrefectureCode);
+
 /// <summary>
 /// Centers and staff accounts. Who may manage whom is decided here, from the signed-in user's roles and center
 /// (the DbContext's AccessScope), so the API and the admin screen apply the same rules.
@@ -35,7 +38,38 @@ public sealed class StaffAdministration(
         public bool IsPrefectureAdmin => Roles.Contains(Security.Roles.PrefectureAdmin);
 
         public bool IsCenterAdmin => Roles.Contains(Security.Roles.CenterAdmin);
+
+        public StaffAccount Account => new(User.Id, Roles.ToList(), Center.Id, Center.PrefectureCode);
     }
+
+    public const int DisplayNameMaxLength = 100;
+    public const int CenterNameMaxLength = 200;
+    public const int CenterCodeMaxLength = 16;
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may lock, unlock or reset the two-factor sign-in of <paramref name="target"/>:
+    /// never themselves; only accounts of centers they manage; and, below a system administrator, only accounts
+    /// whose every role they could have granted. The service enforces it and the admin screen offers only what it allows.
+    /// </summary>
+    public static bool MayChangeUser(StaffAccount actor, StaffAccount target)
+    {
+        var isSystemAdmin = actor.Roles.Contains(Roles.SystemAdmin);
+        return actor.UserId != target.UserId
+            && MayManageCenter(actor, target.CenterId, target.PrefectureCode)
+            && (isSystemAdmin || target.Roles.All(DelegableRoles.Contains));
+    }
+
+    /// <summary>The same rule for a row of the user list, whose center is <paramref name="center"/>.</summary>
+    public static bool MayChangeUser(StaffAccount actor, StaffUser target, CenterSummary center) =>
+        target.CenterId == center.Id && MayChangeUser(actor, new StaffAccount(target.Id, target.Roles, center.Id, center.PrefectureCode));
+
+    private static bool MayManageCenter(StaffAccount actor, Guid centerId, string prefectureCode) =>
+        actor.Roles.Contains(Roles.SystemAdmin)
+        || (actor.Roles.Contains(Roles.PrefectureAdmin) && prefectureCode == actor.PrefectureCode)
+        || (actor.Roles.Contains(Roles.CenterAdmin) && centerId == actor.CenterId);
+
+    /// <summary>The signed-in user as the rule on who may change whom sees them; null when nobody is signed in.</summary>
+    public async Task<StaffAccount?> CurrentAccountAsync(CancellationToken ct = default) => (await ActorAsync(ct))?.Account;
 
     /// <summary>Centers whose users the signed-in user may manage.</summary>
     public async Task<IReadOnlyList<CenterSummary>> ManageableCentersAsync(CancellationToken ct = default)
@@ -76,18 +110,26 @@ public sealed class StaffAdministration(
         var errors = new ValidationErrors();
         var code = input.Code?.Trim() ?? "";
         var name = input.Name?.Trim() ?? "";
-        if (code.Length == 0 || code.Length > 16 || !code.All(char.IsAsciiDigit))
+        if (code.Length == 0)
         {
-            errors.Add("Code", Messages.Get("Admin.InvalidCenterCode"));
+            errors.Add("Code", Messages.Get("Admin.CenterCodeRequired"));
+        }
+        else if (code.Length > CenterCodeMaxLength || !code.All(char.IsAsciiDigit))
+        {
+            errors.Add("Code", Messages.Format("Admin.InvalidCenterCode", CenterCodeMaxLength));
         }
         else if (await db.Centers.AnyAsync(c => c.Code == code, ct))
         {
             errors.Add("Code", Messages.Format("Admin.DuplicateCenterCode", code));
         }
 
-        if (name.Length == 0 || name.Length > 200)
+        if (name.Length == 0)
         {
-            errors.Add("Name", Messages.Get("Admin.InvalidCenterName"));
+            errors.Add("Name", Messages.Get("Admin.CenterNameRequired"));
+        }
+        else if (name.Length > CenterNameMaxLength)
+        {
+            errors.Add("Name", Messages.Format("Admin.CenterNameTooLong", CenterNameMaxLength));
         }
 
         if (input.Kind is not (CenterKind.Prefectural or CenterKind.Municipal))
@@ -100,7 +142,11 @@ public sealed class StaffAdministration(
             ? await db.LocalGovernments.AsNoTracking()
                 .FirstOrDefaultAsync(g => g.Kind == LocalGovernmentKind.Prefecture && (g.Code6 == prefectureCode || g.Code == prefectureCode), ct)
             : null;
-        if (prefecture is null)
+        if (prefectureCode.Length == 0)
+        {
+            errors.Add("PrefectureCode", Messages.Get("Admin.PrefectureCodeRequired"));
+        }
+        else if (prefecture is null)
         {
             errors.Add("PrefectureCode", Messages.Get("Admin.UnknownPrefecture"));
         }
@@ -180,9 +226,13 @@ public sealed class StaffAdministration(
             errors.Add("Email", Messages.Get("Admin.EmailRequired"));
         }
 
-        if (displayName.Length == 0 || displayName.Length > 100)
+        if (displayName.Length == 0)
         {
-            errors.Add("DisplayName", Messages.Get("Admin.InvalidDisplayName"));
+            errors.Add("DisplayName", Messages.Get("Admin.DisplayNameRequired"));
+        }
+        else if (displayName.Length > DisplayNameMaxLength)
+        {
+            errors.Add("DisplayName", Messages.Format("Admin.DisplayNameTooLong", DisplayNameMaxLength));
         }
 
         if (string.IsNullOrEmpty(input.Password))
@@ -279,7 +329,7 @@ public sealed class StaffAdministration(
 
         var center = await db.Centers.AsNoTracking().FirstAsync(c => c.Id == user.CenterId, ct);
         var targetRoles = await users.GetRolesAsync(user);
-        if (!CanManage(actor, center) || (!actor.IsSystemAdmin && targetRoles.Any(r => !DelegableRoles.Contains(r))))
+        if (!MayChangeUser(actor.Account, new StaffAccount(user.Id, targetRoles.ToList(), center.Id, center.PrefectureCode)))
         {
             return Outcome<StaffUser>.Forbidden(Messages.Get("Api.Forbidden"));
         }
@@ -291,10 +341,7 @@ public sealed class StaffAdministration(
             targetRoles.ToList(), user.LockoutEnd is { } end && end > clock.GetUtcNow(), user.TwoFactorEnabled));
     }
 
-    private static bool CanManage(Actor actor, Center center) =>
-        actor.IsSystemAdmin
-        || (actor.IsPrefectureAdmin && center.PrefectureCode == actor.Center.PrefectureCode)
-        || (actor.IsCenterAdmin && center.Id == actor.Center.Id);
+    private static bool CanManage(Actor actor, Center center) => MayManageCenter(actor.Account, center.Id, center.PrefectureCode);
 
     /// <summary>The actor, when they may manage the center's users; the center, when it exists.</summary>
     private async Task<(Actor? Actor, Center? Center)> CenterForActorAsync(Guid centerId, CancellationToken ct)

@@ -15,7 +15,10 @@ public sealed class YorisoiHost : IAsyncLifetime
 {
     public const string DemoPassword = "Yorisoi-Demo-2026";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    /// <summary>Longest wait for one action, navigation or expectation, in milliseconds.</summary>
+    public const float ActionTimeout = 60_000;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly ConcurrentQueue<string> _output = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "yorisoi-browser-" + Guid.NewGuid().ToString("N")[..12]);
     private Process? _process;
@@ -63,12 +66,14 @@ public sealed class YorisoiHost : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilReadyAsync();
+        Assertions.SetDefaultExpectTimeout(ActionTimeout);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") is { Length: > 0 } path ? path : "/usr/bin/chromium",
             Headless = true,
+            Timeout = 90_000,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
@@ -83,7 +88,10 @@ public sealed class YorisoiHost : IAsyncLifetime
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous budgets: every wait ends as soon as the page does what it waits for, so only a broken page
+        // waits this long, and a machine busy with other builds still passes.
+        context.SetDefaultTimeout(ActionTimeout);
+        context.SetDefaultNavigationTimeout(ActionTimeout);
         return context;
     }
 
@@ -114,7 +122,7 @@ public sealed class YorisoiHost : IAsyncLifetime
 
     private async Task WaitUntilReadyAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
