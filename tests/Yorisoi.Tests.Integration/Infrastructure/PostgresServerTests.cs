@@ -1,4 +1,5 @@
 using Npgsql;
+using Yorisoi.Testing.Postgres;
 
 namespace Yorisoi.Tests.Integration.Infrastructure;
 
