@@ -373,7 +373,7 @@ public sealed partial class DatabaseInitializer(
     /// <summary>
     /// The demo cases go into a fresh embedded database in a few large transactions. SQLite commits with a full
     /// fsync each by default; in WAL mode NORMAL is still crash-safe (at worst the last commits are lost, never the
-    /// file) and it is the setting SQLite recommends for WAL, so the session keeps one connection open with it.
+    /// file) and it is the setting SQLite recommends for WAL, so the seeding keeps one connection open with it.
     /// </summary>
     private async Task<IAsyncDisposable> DemoWriteSessionAsync(CancellationToken ct)
     {
@@ -396,7 +396,12 @@ public sealed partial class DatabaseInitializer(
 
     private sealed class SqliteSession(YorisoiDbContext db) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+        // Pooled connections keep their pragmas: the ones the host uses afterwards commit with the default again.
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;");
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrating the database")]
