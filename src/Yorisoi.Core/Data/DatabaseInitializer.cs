@@ -237,6 +237,7 @@ public sealed partial class DatabaseInitializer(
             ("yokohama-supervisor@demo.yorisoi.jp", "所属長 島田（デモ・横浜市）", Roles.Supervisor, yokohama),
         };
         var staffByCenter = new Dictionary<Guid, List<(Guid Id, string Name)>>();
+        var approverByCenter = new Dictionary<Guid, (Guid Id, string Name)>();
         string? passwordHash = null;
         foreach (var (email, name, role, center) in accounts)
         {
@@ -260,6 +261,11 @@ public sealed partial class DatabaseInitializer(
                 Check(await users.SetTwoFactorEnabledAsync(user, true));
             }
 
+            if (role == Roles.Supervisor)
+            {
+                approverByCenter.TryAdd(center.Id, (user.Id, user.DisplayName));
+            }
+
             if (role is Roles.Counselor or Roles.Supervisor)
             {
                 (staffByCenter.TryGetValue(center.Id, out var list) ? list : staffByCenter[center.Id] = []).Add((user.Id, user.DisplayName));
@@ -267,10 +273,16 @@ public sealed partial class DatabaseInitializer(
         }
 
         LogDemoAccounts(centers.Count, accounts.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
-        await SeedDemoCasesAsync(centers, governments, staffByCenter, caseCount, ct);
+        await SeedDemoCasesAsync(centers, governments, staffByCenter, approverByCenter, caseCount, ct);
     }
 
-    private async Task SeedDemoCasesAsync(List<Center> centers, List<LocalGovernment> governments, Dictionary<Guid, List<(Guid Id, string Name)>> staff, int caseCount, CancellationToken ct)
+    private async Task SeedDemoCasesAsync(
+        List<Center> centers,
+        List<LocalGovernment> governments,
+        Dictionary<Guid, List<(Guid Id, string Name)>> staff,
+        Dictionary<Guid, (Guid Id, string Name)> approvers,
+        int caseCount,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var from = new DateTimeOffset(FiscalYear.Of(now) - 1, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
@@ -279,6 +291,7 @@ public sealed partial class DatabaseInitializer(
         var sequences = new Dictionary<(Guid, int), int>();
         var codes = centers.ToDictionary(c => c.Id, c => c.Code);
         var random = new Random(7);
+        var histories = new Dictionary<Guid, List<CaseChange>>();
         foreach (var c in cases)
         {
             c.FiscalYear = FiscalYear.Of(c.ReceivedAt);
@@ -287,10 +300,12 @@ public sealed partial class DatabaseInitializer(
             c.ReceiptNumber = ReceiptNumberAllocator.Format(c.FiscalYear, codes[c.CenterId], c.ReceiptSequence);
             c.Consultant.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(c.Consultant.Phone));
             c.ContractParty.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(c.ContractParty.Phone));
+            (Guid Id, string Name)? worker = null;
             if (staff.TryGetValue(c.CenterId, out var people))
             {
                 // The assignee is the one who talked to the consumer and the business, so the log names them.
                 var (assigneeId, assigneeName) = people[random.Next(people.Count)];
+                worker = (assigneeId, assigneeName);
                 c.AssigneeId = assigneeId;
                 foreach (var entry in c.HandlingLog)
                 {
@@ -298,6 +313,14 @@ public sealed partial class DatabaseInitializer(
                     entry.CreatedByName = assigneeName;
                 }
             }
+
+            (Guid Id, string Name)? approver = approvers.TryGetValue(c.CenterId, out var a) ? a : null;
+            if (c.Status == CaseStatus.Completed)
+            {
+                c.ApprovedById = approver?.Id;
+            }
+
+            histories[c.Id] = DemoHistory.Of(c, worker, approver).ToList();
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -307,6 +330,7 @@ public sealed partial class DatabaseInitializer(
             foreach (var batch in cases.Chunk(DemoBatchSize))
             {
                 db.Cases.AddRange(batch);
+                db.CaseChanges.AddRange(batch.SelectMany(c => histories[c.Id]));
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 saved += batch.Length;

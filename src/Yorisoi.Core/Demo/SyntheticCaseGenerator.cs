@@ -239,7 +239,9 @@ public sealed class SyntheticCaseGenerator
 
         if (finished)
         {
+            // Submitted for approval once the result is recorded, after the last of the handling.
             entity.ResultCode = result;
+            last = Later(last, now, TimeSpan.FromHours(_random.Next(1, 25)));
         }
 
         if (entity.Status == CaseStatus.Completed)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Demo;
+using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Tests.Unit.Demo;
 
@@ -221,6 +222,36 @@ public sealed partial class DemoCaseConsistencyTests
             }
         });
         Assert.Contains(Cases, c => c.Summary.StartsWith("ウェブの相談フォームから", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheHistoryTellsHowTheCaseReachedItsStatus()
+    {
+        (Guid, string) counselor = (Guid.CreateVersion7(), "相談員（試験）");
+        (Guid, string) supervisor = (Guid.CreateVersion7(), "所属長（試験）");
+        Assert.All(Cases, c =>
+        {
+            var history = DemoHistory.Of(c, counselor, supervisor).ToList();
+
+            Assert.Equal(history.OrderBy(h => h.At).Select(h => h.At), history.Select(h => h.At));
+            Assert.All(history, h => Assert.InRange(h.At, c.ReceivedAt, Now));
+            var status = Messages.Status(CaseStatus.Received);
+            foreach (var change in history.Where(h => h.Kind == CaseChangeKind.StatusChanged))
+            {
+                Assert.Equal(status, change.OldValue);
+                status = change.NewValue!;
+            }
+
+            Assert.Equal(Messages.Status(c.Status), status);
+            Assert.Equal(c.HandlingLog.Count, history.Count(h => h.Kind == CaseChangeKind.HandlingLogAdded));
+            Assert.Equal(c.IsMediation, history.Any(h => h.Kind == CaseChangeKind.MediationStarted));
+            Assert.Equal(c.MediationEndedAt is not null, history.Any(h => h.Kind == CaseChangeKind.MediationEnded));
+            if (c.ApprovedAt is { } approvedAt)
+            {
+                var approval = history[^1];
+                Assert.Equal((approvedAt, "所属長（試験）"), (approval.At, approval.UserName));
+            }
+        });
     }
 
     [GeneratedRegex("電話番号は分からない|電話番号の記載はない|連絡先は分からない")]
