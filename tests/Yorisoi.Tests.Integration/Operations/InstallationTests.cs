@@ -261,10 +261,21 @@ public sealed class SqliteFirstRunTests : IDisposable
         Assert.Equal(1 + 47 + 7, centerList.Count);
         Assert.All(centerList, c => Assert.True(c!["isDemo"]!.GetValue<bool>()));
 
+        // Every demo account takes the published password (it is hashed once and shared).
+        using (var other = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }))
+        {
+            using var supervisorLogin = await other.PostAsJsonAsync("/api/auth/login", new { email = "yokohama-supervisor@demo.yorisoi.jp", password = DatabaseInitializer.DemoPassword });
+            await supervisorLogin.ExpectAsync(HttpStatusCode.NoContent);
+        }
+
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<YorisoiDbContext>();
         Assert.Equal(60, await db.Cases.CountAsync());
+        // A completed demo case's history ends with its approval, like one worked through the application.
+        var completed = await db.Cases.AsNoTracking().Where(c => c.Status == Yorisoi.Core.Cases.CaseStatus.Completed).Select(c => c.Id).FirstAsync();
+        var lastChange = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == completed).OrderBy(c => c.At).ThenBy(c => c.Id).LastAsync();
+        Assert.Equal((Yorisoi.Core.Cases.CaseChangeKind.StatusChanged, "完了"), (lastChange.Kind, lastChange.NewValue));
         Assert.Equal(9, await db.Users.CountAsync());
 
         // Demo receipt counters match the demo cases, so the next registration takes the next number.
