@@ -38,6 +38,7 @@ public static class DatabaseSetup
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<YorisoiDbContext>();
+        services.AddSingleton(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString });
         services.AddScoped<DatabaseInitializer>();
         return services.BuildServiceProvider();
     }

@@ -8,6 +8,7 @@ using Yorisoi.Bench;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Security;
+using Yorisoi.Testing.Postgres;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -112,7 +113,7 @@ static async Task<int> RunAllAsync(BenchOptions options, CancellationToken ct)
     var cipher = new PersonalDataCipher(personalKey);
     var hasher = new LookupHasher(lookupKey);
 
-    PostgresCluster? cluster = null;
+    PostgresServer? cluster = null;
     try
     {
         string connectionString;
@@ -219,6 +220,7 @@ static async Task<int> RunAllAsync(BenchOptions options, CancellationToken ct)
     {
         if (cluster is not null && options.KeepCluster)
         {
+            cluster.Keep();
             await log.WriteLineAsync($"PostgreSQL left running as asked: {cluster.ConnectionString("yorisoi_bench")}; data in {cluster.DataDirectory} (stop it with pg_ctl -D {cluster.DataDirectory} stop, as the postgres user).");
         }
         else if (cluster is not null)

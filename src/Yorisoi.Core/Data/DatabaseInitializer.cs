@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
@@ -10,13 +12,18 @@ using Yorisoi.Core.Security;
 
 namespace Yorisoi.Core.Data;
 
-/// <summary>Brings a database up to date: migrations, reference data, and (only when asked) demo data.</summary>
-public sealed class DatabaseInitializer(
+/// <summary>
+/// Brings a database up to date: migrations, reference data, and (only when asked) demo data. Each step writes a
+/// progress line, so a first start that seeds demo data says what it is doing.
+/// </summary>
+public sealed partial class DatabaseInitializer(
     YorisoiDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     CodeListCatalog catalog,
     LookupHasher hasher,
+    PersonalDataCipher cipher,
+    DatabaseOptions options,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -27,20 +34,87 @@ public sealed class DatabaseInitializer(
 
     public const string NationalCenterCode = "00000";
 
+    /// <summary>Demo cases are saved in batches of this many: few enough to keep the change tracker small.</summary>
+    private const int DemoBatchSize = 500;
+
+    /// <summary>Migrations, reference data and, when <paramref name="seedDemoData"/>, the demo data of an empty database.</summary>
+    public async Task InitializeAsync(bool seedDemoData, CancellationToken ct = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await MigrateAsync(ct);
+        await SeedReferenceDataAsync(ct);
+        if (seedDemoData)
+        {
+            await SeedDemoAsync(options.DemoCaseCount, ct);
+        }
+
+        LogReady(Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>
+    /// Applies pending migrations, as the owner role when <see cref="DatabaseOptions.MigrationConnectionString"/> is
+    /// set (PostgreSQL), and then grants the application role its rights.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
+        var started = Stopwatch.GetTimestamp();
+        LogMigrating();
         db.Scope.BecomeSystem();
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () => await db.Database.MigrateAsync(ct));
+        if (options.Provider == DatabaseProvider.Postgres && !string.IsNullOrEmpty(options.MigrationConnectionString))
+        {
+            await MigrateAsOwnerAsync(options.MigrationConnectionString, ct);
+        }
+        else
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () => await db.Database.MigrateAsync(ct));
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets readers continue while one writer registers a case.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        LogMigrated(Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task MigrateAsOwnerAsync(string ownerConnectionString, CancellationToken ct)
+    {
+        var applicationRole = new NpgsqlConnectionStringBuilder(options.ConnectionString).Username;
+        var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnectionString).Username;
+        if (string.IsNullOrEmpty(applicationRole))
+        {
+            throw new InvalidOperationException("Database:ConnectionString names no Username; the application role must be named to be granted its rights.");
+        }
+
+        var builder = new DbContextOptionsBuilder<YorisoiDbContext>();
+        DatabaseConfigurator.Configure(builder, DatabaseProvider.Postgres, ownerConnectionString);
+        await using var owner = new YorisoiDbContext(builder.Options, AccessScope.System(), cipher);
+        var strategy = owner.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () => await owner.Database.MigrateAsync(ct));
+        if (string.Equals(applicationRole, ownerRole, StringComparison.Ordinal))
+        {
+            // One role for both: nothing to grant, and revoking would take the rights from the owner itself.
+            return;
+        }
+
+        await owner.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await PostgresPrivileges.GrantAsync(owner.Database.GetDbConnection(), applicationRole, ct);
+        }
+        finally
+        {
+            await owner.Database.CloseConnectionAsync();
+        }
+
+        LogGranted(applicationRole);
     }
 
     public async Task SeedReferenceDataAsync(CancellationToken ct = default)
     {
+        var started = Stopwatch.GetTimestamp();
         db.Scope.BecomeSystem();
         foreach (var role in Roles.All)
         {
@@ -75,6 +149,7 @@ public sealed class DatabaseInitializer(
         }
 
         db.ChangeTracker.Clear();
+        LogReferenceData(Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     public static IReadOnlyList<LocalGovernment> ReadLocalGovernments()
@@ -140,7 +215,7 @@ public sealed class DatabaseInitializer(
             return;
         }
 
-        logger.LogInformation("Seeding demo centers, accounts and {CaseCount} cases", caseCount);
+        var started = Stopwatch.GetTimestamp();
         var governments = await db.LocalGovernments.AsNoTracking().ToListAsync(ct);
         var centers = DemoCenters(governments);
         db.Centers.AddRange(centers);
@@ -162,15 +237,33 @@ public sealed class DatabaseInitializer(
             ("yokohama-supervisor@demo.yorisoi.jp", "所属長 島田（デモ・横浜市）", Roles.Supervisor, yokohama),
         };
         var staffByCenter = new Dictionary<Guid, List<(Guid Id, string Name)>>();
+        var approverByCenter = new Dictionary<Guid, (Guid Id, string Name)>();
+        string? passwordHash = null;
         foreach (var (email, name, role, center) in accounts)
         {
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CenterId = center.Id, LockoutEnabled = true };
-            Check(await users.CreateAsync(user, DemoPassword));
+            if (passwordHash is null)
+            {
+                Check(await users.CreateAsync(user, DemoPassword));
+                passwordHash = user.PasswordHash;
+            }
+            else
+            {
+                // Every demo account has the same published password; PBKDF2 is slow on purpose, so hash it once.
+                user.PasswordHash = passwordHash;
+                Check(await users.CreateAsync(user));
+            }
+
             Check(await users.AddToRoleAsync(user, role));
             if (Roles.RequireTwoFactor.Contains(role))
             {
                 Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorKey));
                 Check(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+
+            if (role == Roles.Supervisor)
+            {
+                approverByCenter.TryAdd(center.Id, (user.Id, user.DisplayName));
             }
 
             if (role is Roles.Counselor or Roles.Supervisor)
@@ -179,10 +272,17 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        await SeedDemoCasesAsync(centers, governments, staffByCenter, caseCount, ct);
+        LogDemoAccounts(centers.Count, accounts.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        await SeedDemoCasesAsync(centers, governments, staffByCenter, approverByCenter, caseCount, ct);
     }
 
-    private async Task SeedDemoCasesAsync(List<Center> centers, List<LocalGovernment> governments, Dictionary<Guid, List<(Guid Id, string Name)>> staff, int caseCount, CancellationToken ct)
+    private async Task SeedDemoCasesAsync(
+        List<Center> centers,
+        List<LocalGovernment> governments,
+        Dictionary<Guid, List<(Guid Id, string Name)>> staff,
+        Dictionary<Guid, (Guid Id, string Name)> approvers,
+        int caseCount,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var from = new DateTimeOffset(FiscalYear.Of(now) - 1, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
@@ -191,6 +291,7 @@ public sealed class DatabaseInitializer(
         var sequences = new Dictionary<(Guid, int), int>();
         var codes = centers.ToDictionary(c => c.Id, c => c.Code);
         var random = new Random(7);
+        var histories = new Dictionary<Guid, List<CaseChange>>();
         foreach (var c in cases)
         {
             c.FiscalYear = FiscalYear.Of(c.ReceivedAt);
@@ -199,10 +300,12 @@ public sealed class DatabaseInitializer(
             c.ReceiptNumber = ReceiptNumberAllocator.Format(c.FiscalYear, codes[c.CenterId], c.ReceiptSequence);
             c.Consultant.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(c.Consultant.Phone));
             c.ContractParty.PhoneHash = hasher.Hash(CaseValidator.NormalizePhone(c.ContractParty.Phone));
+            (Guid Id, string Name)? worker = null;
             if (staff.TryGetValue(c.CenterId, out var people))
             {
                 // The assignee is the one who talked to the consumer and the business, so the log names them.
                 var (assigneeId, assigneeName) = people[random.Next(people.Count)];
+                worker = (assigneeId, assigneeName);
                 c.AssigneeId = assigneeId;
                 foreach (var entry in c.HandlingLog)
                 {
@@ -210,13 +313,29 @@ public sealed class DatabaseInitializer(
                     entry.CreatedByName = assigneeName;
                 }
             }
+
+            (Guid Id, string Name)? approver = approvers.TryGetValue(c.CenterId, out var a) ? a : null;
+            if (c.Status == CaseStatus.Completed)
+            {
+                c.ApprovedById = approver?.Id;
+            }
+
+            histories[c.Id] = DemoHistory.Of(c, worker, approver).ToList();
         }
 
-        foreach (var batch in cases.Chunk(500))
+        var started = Stopwatch.GetTimestamp();
+        var saved = 0;
+        await using (await DemoWriteSessionAsync(ct))
         {
-            db.Cases.AddRange(batch);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            foreach (var batch in cases.Chunk(DemoBatchSize))
+            {
+                db.Cases.AddRange(batch);
+                db.CaseChanges.AddRange(batch.SelectMany(c => histories[c.Id]));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                saved += batch.Length;
+                LogDemoCases(saved, cases.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
         }
 
         db.ReceiptCounters.AddRange(sequences.Select(kv => new ReceiptCounter { CenterId = kv.Key.Item1, FiscalYear = kv.Key.Item2, LastSequence = kv.Value }));
@@ -274,6 +393,61 @@ public sealed class DatabaseInitializer(
 
         return centers;
     }
+
+    /// <summary>
+    /// The demo cases go into a fresh embedded database in a few large transactions. SQLite commits with a full
+    /// fsync each by default; in WAL mode NORMAL is still crash-safe (at worst the last commits are lost, never the
+    /// file) and it is the setting SQLite recommends for WAL, so the seeding keeps one connection open with it.
+    /// </summary>
+    private async Task<IAsyncDisposable> DemoWriteSessionAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return NoSession.Instance;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
+        return new SqliteSession(db);
+    }
+
+    private sealed class NoSession : IAsyncDisposable
+    {
+        public static NoSession Instance { get; } = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class SqliteSession(YorisoiDbContext db) : IAsyncDisposable
+    {
+        // Pooled connections keep their pragmas: the ones the host uses afterwards commit with the default again.
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating the database")]
+    private partial void LogMigrating();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated in {Seconds:0.0} s")]
+    private partial void LogMigrated(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Granted the application role {Role} its rights (rows only; audit records and case history append-only)")]
+    private partial void LogGranted(string role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reference data ready (roles, local governments, code lists) in {Seconds:0.0} s")]
+    private partial void LogReferenceData(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo centers and accounts: {Centers} centers, {Accounts} accounts in {Seconds:0.0} s")]
+    private partial void LogDemoAccounts(int centers, int accounts, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo cases {Saved}/{Total} ({Seconds:0.0} s)")]
+    private partial void LogDemoCases(int saved, int total, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready in {Seconds:0.0} s")]
+    private partial void LogReady(double seconds);
 
     private static void Check(IdentityResult result)
     {

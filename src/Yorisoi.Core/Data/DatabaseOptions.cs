@@ -16,6 +16,13 @@ public sealed class DatabaseOptions
     /// <summary>For SQLite a file path data source; for PostgreSQL an Npgsql connection string.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/yorisoi.db";
 
+    /// <summary>
+    /// PostgreSQL only: a connection string of the role that owns the schema. When set, migrations (the `migrate`
+    /// command and <see cref="MigrateOnStart"/>) run as that role and then grant the role of
+    /// <see cref="ConnectionString"/> only the rights it needs (<see cref="PostgresPrivileges"/>).
+    /// </summary>
+    public string? MigrationConnectionString { get; set; }
+
     /// <summary>Apply pending migrations when the host starts (the default); otherwise run the `migrate` command.</summary>
     public bool MigrateOnStart { get; set; } = true;
 

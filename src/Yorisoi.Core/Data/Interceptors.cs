@@ -49,7 +49,19 @@ internal sealed class CaseHistoryInterceptor : SaveChangesInterceptor
         var changes = new List<CaseChange>();
         var touchedCases = new HashSet<Guid>();
 
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        // One pass over the tracker (Entries() runs DetectChanges each time it is called); the lookups below use
+        // this snapshot, so a save of many cases with their keywords stays linear.
+        var entries = db.ChangeTracker.Entries().ToList();
+        var caseStates = new Dictionary<Guid, EntityState>();
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is Case tracked)
+            {
+                caseStates[tracked.Id] = entry.State;
+            }
+        }
+
+        foreach (var entry in entries)
         {
             if (entry.Entity is Case c)
             {
@@ -76,7 +88,7 @@ internal sealed class CaseHistoryInterceptor : SaveChangesInterceptor
                 touchedCases.Add(caseId);
             }
             else if (entry.Entity is CaseKeyword k && entry.State is EntityState.Added or EntityState.Deleted
-                     && db.ChangeTracker.Entries<Case>().Any(e => e.Entity.Id == k.CaseId && e.State is EntityState.Unchanged or EntityState.Modified))
+                     && caseStates.TryGetValue(k.CaseId, out var caseState) && caseState is EntityState.Unchanged or EntityState.Modified)
             {
                 changes.Add(new CaseChange
                 {
@@ -89,16 +101,17 @@ internal sealed class CaseHistoryInterceptor : SaveChangesInterceptor
             }
         }
 
-        foreach (var caseEntry in db.ChangeTracker.Entries<Case>().Where(e => touchedCases.Contains(e.Entity.Id)))
+        foreach (var caseEntry in entries.Where(e => e.Entity is Case c && touchedCases.Contains(c.Id)))
         {
             if (caseEntry.State == EntityState.Unchanged)
             {
                 caseEntry.State = EntityState.Modified;
             }
 
-            caseEntry.Entity.UpdatedAt = now;
-            caseEntry.Entity.UpdatedById = scope.UserId;
-            caseEntry.Entity.Version++;
+            var touched = (Case)caseEntry.Entity;
+            touched.UpdatedAt = now;
+            touched.UpdatedById = scope.UserId;
+            touched.Version++;
         }
 
         db.CaseChanges.AddRange(changes);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.CodeLists;
@@ -49,6 +50,10 @@ public sealed class SyntheticCaseGenerator
     private readonly string[] _openings;
     private readonly string[] _closings;
     private readonly string[] _details;
+    private readonly Fact[] _openingFacts;
+    private readonly Fact[] _closingFacts;
+    private readonly Fact[] _detailFacts;
+    private readonly Dictionary<string, Fact> _templateFacts = new(StringComparer.Ordinal);
     private readonly int[] _detailOrder;
     private readonly Dictionary<string, string> _foldedNames = new(StringComparer.Ordinal);
 
@@ -62,6 +67,15 @@ public sealed class SyntheticCaseGenerator
         _openings = data.Fragments.GetValueOrDefault("opening") ?? [];
         _closings = data.Fragments.GetValueOrDefault("closing") ?? [];
         _details = data.Fragments.GetValueOrDefault("detail") ?? [];
+        var rules = FactRules(data.Facts);
+        _openingFacts = _openings.Select(t => FactsOf(t, rules)).ToArray();
+        _closingFacts = _closings.Select(t => FactsOf(t, rules)).ToArray();
+        _detailFacts = _details.Select(t => FactsOf(t, rules)).ToArray();
+        foreach (var template in _scenarios.SelectMany(x => x.Narratives))
+        {
+            _templateFacts[template] = FactsOf(template, rules);
+        }
+
         _detailOrder = Enumerable.Range(0, _details.Length).ToArray();
         _cumulativeWeights = Cumulative(_scenarios.Select(s => (double)s.Weight));
         _centerWeights = Cumulative(centers.Select(c => c.Weight));
@@ -83,11 +97,11 @@ public sealed class SyntheticCaseGenerator
         var productCode = scenario.Product[_random.Next(scenario.Product.Count)];
         var productName = _codes.NameOf(CodeListNames.Product, productCode) ?? "商品";
         var amount = RandomAmount(scenario.Amount);
-        var paidRatio = scenario.PaidRatio.Count == 2 ? scenario.PaidRatio[0] + (_random.NextDouble() * (scenario.PaidRatio[1] - scenario.PaidRatio[0])) : 0;
-        var paid = RoundYen(amount * paidRatio);
+        var template = scenario.Narratives[_random.Next(scenario.Narratives.Count)];
+        var templateFacts = _templateFacts[template];
+        var paid = RandomPaid(scenario.PaidRatio, amount, mustHavePaid: templateFacts.HasFlag(Fact.AmountPaid));
         var business = scenario.BusinessNames[_random.Next(scenario.BusinessNames.Count)];
         var ageBand = PickWeighted(scenario.AgeBands) ?? "A9";
-        var template = scenario.Narratives[_random.Next(scenario.Narratives.Count)];
         var contractFemale = _random.NextDouble() < 0.52;
         // A narrative that speaks of "{age}の{relation}" was told by a relative: the consultant is that relative,
         // and the word (父, 妻, 娘 …) fits the contract party's gender and age.
@@ -95,17 +109,19 @@ public sealed class SyntheticCaseGenerator
         var (relation, relationshipCode, consultantBand, consultantFemale) = byFamily ? Relative(ageBand, contractFemale) : ("", RelationshipCodes.Self, ageBand, null);
 
         var jst = FiscalYear.ToJapanTime(receivedAt);
-        var contractDate = DateOnly.FromDateTime(jst.Date.AddDays(-_random.Next(1, 60)));
+        var receivedDate = DateOnly.FromDateTime(jst.Date);
+        var contractDate = receivedDate.AddDays(-_random.Next(1, 60));
         // 架空請求 and one-click fraud: money is demanded without any contract, so the amount is 請求金額 only.
         var billedOnly = scenario.AmountKind == "billed";
-        var summary = Narrative(template, business, productName, amount, paid, contractDate, relation, AgeName(ageBand));
+        var channel = PickWeighted(ChannelWeights)!;
+        var (summary, facts) = Narrative(template, templateFacts | ChannelFact(channel), business, productName, amount, paid, contractDate, relation, AgeName(ageBand));
 
         var entity = new Case
         {
             CenterId = center.Id,
             ReceivedAt = receivedAt,
             CodeListVersion = _codes.Version,
-            ChannelCode = PickWeighted(ChannelWeights)!,
+            ChannelCode = channel,
             Summary = summary,
             ProductCode = productCode,
             SalesFormCode = scenario.SalesForm[_random.Next(scenario.SalesForm.Count)],
@@ -114,7 +130,8 @@ public sealed class SyntheticCaseGenerator
             AmountBilled = billedOnly || _random.NextDouble() < 0.6 ? amount : null,
             AmountPaid = paid,
             ContractDate = billedOnly ? null : contractDate,
-            DocumentReceivedDate = !billedOnly && _random.NextDouble() < 0.5 ? contractDate : null,
+            // The legal document comes with the contract or a few days after it, and before the consumer calls.
+            DocumentReceivedDate = !billedOnly && _random.NextDouble() < 0.5 ? Min(contractDate.AddDays(_random.Next(0, 4)), receivedDate) : null,
             ConsumerRequestCode = PickWeighted(RequestWeights),
             HarmCode = PickWeighted(scenario.Harm) ?? "H0",
             ConsentToShareWithCenters = _random.NextDouble() < 0.3,
@@ -122,8 +139,11 @@ public sealed class SyntheticCaseGenerator
         };
         entity.Business.Name = business;
         entity.Business.NameFolded = _foldedNames.TryGetValue(business, out var folded) ? folded : _foldedNames[business] = JapaneseNormalizer.Fold(business);
-        entity.Business.Phone = _random.NextDouble() < 0.5 ? $"0{_random.Next(3, 10)}-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}" : null;
-        entity.Business.Url = _random.NextDouble() < 0.4 ? $"https://example-{_random.Next(100, 999)}.jp/" : null;
+        // What the narrative says the consumer knows of the business decides whether the record has it.
+        var hasPhone = facts.HasFlag(Fact.BusinessPhoneKnown) || (!facts.HasFlag(Fact.BusinessPhoneUnknown) && _random.NextDouble() < 0.5);
+        var hasUrl = facts.HasFlag(Fact.BusinessUrlKnown) || _random.NextDouble() < 0.4;
+        entity.Business.Phone = hasPhone ? $"0{_random.Next(3, 10)}-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}" : null;
+        entity.Business.Url = hasUrl ? $"https://example-{_random.Next(100, 999)}.jp/" : null;
 
         var municipality = center.MunicipalityCodes.Count > 0 ? center.MunicipalityCodes[_random.Next(center.MunicipalityCodes.Count)] : null;
         var familyName = FamilyNames[_random.Next(FamilyNames.Length)];
@@ -154,73 +174,136 @@ public sealed class SyntheticCaseGenerator
             > 3 => _random.NextDouble() < 0.5 ? CaseStatus.InProgress : CaseStatus.AwaitingApproval,
             _ => _random.NextDouble() < 0.5 ? CaseStatus.Received : CaseStatus.InProgress,
         };
-        var result = PickWeighted(scenario.Results) ?? "R1";
-        if (entity.Status is CaseStatus.Completed or CaseStatus.AwaitingApproval)
-        {
-            entity.ResultCode = result;
-            if (result is ResultCodes.MediationResolved or ResultCodes.MediationFailed)
-            {
-                entity.IsMediation = true;
-                entity.MediationStartedAt = receivedAt.AddDays(2);
-                entity.MediationEndedAt = receivedAt.AddDays(_random.Next(5, 30));
-                entity.MediationOutcome = result == ResultCodes.MediationResolved ? MediationOutcome.Resolved : MediationOutcome.Failed;
-                entity.AmountRelieved = result == ResultCodes.MediationResolved ? paid : 0;
-            }
-        }
 
         entity.CreatedAt = receivedAt;
-        entity.UpdatedAt = entity.Status == CaseStatus.Completed ? receivedAt.AddDays(_random.Next(3, 40)) : receivedAt.AddHours(_random.Next(1, 48));
-        if (entity.UpdatedAt > now)
+        entity.Version = 1;
+        Handle(entity, PickWeighted(scenario.Results) ?? AdviceResult, business, paid, now);
+        return entity;
+    }
+
+    private const string AdviceResult = "R1";
+    private const string InformationResult = "R2";
+    private const string ReferralResult = "R5";
+
+    /// <summary>
+    /// The handling that the case's status says has happened, in time order between receipt and now: nothing yet
+    /// for 受付; the interview (and perhaps a call to the business or a mediation under way) for 対応中; a result,
+    /// with the mediation finished or the referral made, for 決裁待ち; and the approval after all of it for 完了.
+    /// </summary>
+    private void Handle(Case entity, string result, string business, long paid, DateTimeOffset now)
+    {
+        entity.UpdatedAt = entity.ReceivedAt;
+        if (entity.Status == CaseStatus.Received)
         {
-            entity.UpdatedAt = now;
+            return;
+        }
+
+        var finished = entity.Status is CaseStatus.AwaitingApproval or CaseStatus.Completed;
+        var mediation = result is ResultCodes.MediationResolved or ResultCodes.MediationFailed;
+        var last = Later(entity.ReceivedAt, now, TimeSpan.FromMinutes(_random.Next(5, 40)));
+        AddEntry(entity, last, HandlingLogKind.Handling, "T1", null, FirstEntryText(result));
+
+        if (mediation && (finished || _random.NextDouble() < 0.6))
+        {
+            last = Later(last, now, TimeSpan.FromDays(_random.Next(1, 4)));
+            entity.IsMediation = true;
+            entity.MediationStartedAt = last;
+            AddEntry(entity, last, HandlingLogKind.Mediation, "T2", business + " お客様窓口",
+                "事業者に電話。相談者の申出内容を伝え、契約の解除と返金について検討を求めた。事業者は社内で確認のうえ回答するとのこと。");
+            if (finished)
+            {
+                var resolved = result == ResultCodes.MediationResolved;
+                last = Later(last, now, TimeSpan.FromDays(_random.Next(3, 26)));
+                AddEntry(entity, last, HandlingLogKind.Mediation, "T2", business + " お客様窓口", resolved
+                    ? "事業者から回答。契約を解除し、支払済みの代金を返金するとのこと。相談者に伝え、了承を得た。"
+                    : "事業者から回答。解約には応じるが返金はできないとのこと。相談者は納得できないとのことで、あっせんを打ち切った。");
+                entity.MediationEndedAt = last;
+                entity.MediationOutcome = resolved ? MediationOutcome.Resolved : MediationOutcome.Failed;
+                entity.AmountRelieved = resolved ? paid : 0;
+            }
+        }
+        else if (!mediation && _random.NextDouble() < 0.6)
+        {
+            var referral = result == ReferralResult;
+            last = Later(last, now, TimeSpan.FromDays(_random.Next(1, 5)));
+            AddEntry(
+                entity,
+                last,
+                HandlingLogKind.Handling,
+                referral ? "T3" : "T2",
+                referral ? "警察相談専用電話（#9110）" : business + " お客様窓口",
+                referral
+                    ? "相談者の了承を得て、警察の相談窓口に概要を伝え、相談者から連絡するよう案内した。"
+                    : "事業者に契約内容と解約条件を確認。書面の交付状況について説明を求めた。");
+        }
+
+        if (finished)
+        {
+            // Submitted for approval once the result is recorded, after the last of the handling.
+            entity.ResultCode = result;
+            last = Later(last, now, TimeSpan.FromHours(_random.Next(1, 25)));
         }
 
         if (entity.Status == CaseStatus.Completed)
         {
-            entity.ApprovedAt = entity.UpdatedAt;
+            last = Later(last, now, TimeSpan.FromDays(_random.Next(1, 6)));
+            entity.ApprovedAt = last;
         }
 
-        entity.Version = 1;
-        AddHandlingLog(entity, business, now);
-        return entity;
+        entity.UpdatedAt = last;
     }
 
-    private void AddHandlingLog(Case entity, string business, DateTimeOffset now)
+    private static string FirstEntryText(string result) => result switch
     {
-        var first = entity.ReceivedAt.AddMinutes(_random.Next(5, 40));
+        ReferralResult => "相談者から状況を聴取。内容から警察への相談が必要と判断し、相談先と伝えるべき事項を説明した。",
+        InformationResult => "相談者から状況を聴取。同様の手口と注意点について情報提供した。",
+        _ => "相談者から状況を聴取。契約書面・広告画面の保存を依頼し、解約の申出方法と今後の流れを助言した。",
+    };
+
+    private static void AddEntry(Case entity, DateTimeOffset at, HandlingLogKind kind, string counterpart, string? counterpartName, string text) =>
         entity.HandlingLog.Add(new HandlingLogEntry
         {
             CaseId = entity.Id,
-            OccurredAt = first,
+            Kind = kind,
+            OccurredAt = at,
             MethodCode = "M1",
-            CounterpartCode = "T1",
-            Text = "相談者から状況を聴取。契約書面・広告画面の保存を依頼し、解約の申出方法と今後の流れを助言した。",
-            CreatedAt = first,
+            CounterpartCode = counterpart,
+            CounterpartName = counterpartName,
+            Text = text,
+            CreatedAt = at,
         });
-        if (entity.Status == CaseStatus.Received || _random.NextDouble() < 0.4)
+
+    /// <summary>
+    /// <paramref name="gap"/> after <paramref name="after"/>, but never past <paramref name="now"/>: when time is
+    /// short, half of what is left, so the steps stay in order.
+    /// </summary>
+    private static DateTimeOffset Later(DateTimeOffset after, DateTimeOffset now, TimeSpan gap)
+    {
+        var left = now - after;
+        var step = gap < left * 0.8 ? gap : left * 0.5;
+        return after + (step > TimeSpan.FromSeconds(1) ? step : TimeSpan.FromSeconds(1));
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private long RandomPaid(List<double> paidRatio, long amount, bool mustHavePaid)
+    {
+        if (paidRatio.Count != 2)
         {
-            return;
+            return mustHavePaid ? amount : 0;
         }
 
-        var second = first.AddDays(_random.Next(1, 5));
-        if (second > now)
+        // Where a scenario's share paid starts at zero, many consult before paying anything (a fictitious bill, an
+        // unwanted contract just signed); a narrative that says money was paid needs an amount above zero.
+        if (!mustHavePaid && paidRatio[0] <= 0 && _random.NextDouble() < 0.5)
         {
-            return;
+            return 0;
         }
 
-        entity.HandlingLog.Add(new HandlingLogEntry
-        {
-            CaseId = entity.Id,
-            Kind = entity.IsMediation ? HandlingLogKind.Mediation : HandlingLogKind.Handling,
-            OccurredAt = second,
-            MethodCode = "M1",
-            CounterpartCode = "T2",
-            CounterpartName = business + " お客様窓口",
-            Text = entity.IsMediation
-                ? "事業者に電話。相談者の申出内容を伝え、契約の解除と返金について検討を求めた。事業者は社内で確認のうえ回答するとのこと。"
-                : "事業者に契約内容と解約条件を確認。書面の交付状況について説明を求めた。",
-            CreatedAt = second,
-        });
+        var low = mustHavePaid ? Math.Max(paidRatio[0], 0.1) : paidRatio[0];
+        var high = Math.Max(paidRatio[1], low);
+        var paid = RoundYen(amount * (low + (_random.NextDouble() * (high - low))));
+        return Math.Min(mustHavePaid ? Math.Max(paid, 1) : paid, amount);
     }
 
     /// <summary>
@@ -292,14 +375,29 @@ public sealed class SyntheticCaseGenerator
         to.MunicipalityCode = from.MunicipalityCode;
     }
 
-    private string Narrative(string template, string business, string product, long amount, long paid, DateOnly contractDate, string relation, string age)
+    /// <summary>
+    /// The narrative from the template and fragments that agree with it and with each other (a fragment saying the
+    /// business's number is unknown never joins one where the consumer rang it), and what the whole implies.
+    /// </summary>
+    private (string Text, Fact Facts) Narrative(string template, Fact facts, string business, string product, long amount, long paid, DateOnly contractDate, string relation, string age)
     {
         var builder = new StringBuilder(640);
         string? amountText = null;
         string? paidText = null;
+        if (paid == 0)
+        {
+            // "0円を支払った" is no narrative: with nothing paid, pieces that speak of a payment stay out.
+            facts |= Fact.NothingPaid;
+        }
+
         if (_openings.Length > 0 && _random.NextDouble() < 0.5)
         {
-            Fill(_openings[_random.Next(_openings.Length)]);
+            var opening = _random.Next(_openings.Length);
+            if (!Contradicts(facts, _openingFacts[opening]))
+            {
+                facts |= _openingFacts[opening];
+                Fill(_openings[opening]);
+            }
         }
 
         Fill(template);
@@ -315,14 +413,23 @@ public sealed class SyntheticCaseGenerator
 
         for (var i = 0; i < order.Length && builder.Length < target - 30; i++)
         {
-            Fill(_details[order[i]]);
+            if (!Contradicts(facts, _detailFacts[order[i]]))
+            {
+                facts |= _detailFacts[order[i]];
+                Fill(_details[order[i]]);
+            }
         }
 
         var closings = 0;
-        while ((builder.Length < 200 || closings == 0) && closings < _closings.Length)
+        for (var tries = 0; (builder.Length < 200 || closings == 0) && tries < _closings.Length * 2; tries++)
         {
-            Fill(_closings[_random.Next(_closings.Length)]);
-            closings++;
+            var closing = _random.Next(_closings.Length);
+            if (!Contradicts(facts, _closingFacts[closing]))
+            {
+                facts |= _closingFacts[closing];
+                Fill(_closings[closing]);
+                closings++;
+            }
         }
 
         if (builder.Length > 600)
@@ -332,7 +439,7 @@ public sealed class SyntheticCaseGenerator
             builder.Length = end > 0 ? end + 1 : 600;
         }
 
-        return builder.ToString();
+        return (builder.ToString(), facts);
 
         // One pass per fragment, appending straight into the narrative: the benchmark makes a million of these.
         void Fill(string text)
@@ -366,6 +473,63 @@ public sealed class SyntheticCaseGenerator
             }
         }
     }
+
+    /// <summary>What a narrative piece implies about the record (see "facts" in scenarios.json).</summary>
+    [Flags]
+    private enum Fact
+    {
+        None = 0,
+        BusinessPhoneKnown = 1 << 0,
+        BusinessPhoneUnknown = 1 << 1,
+        BusinessUrlKnown = 1 << 2,
+        AmountPaid = 1 << 3,
+        NothingPaid = 1 << 4,
+        ChannelPhone = 1 << 5,
+        ChannelWebForm = 1 << 6,
+        ChannelVisit = 1 << 7,
+
+        /// <summary>Letters, e-mail, chat and the rest: no opening of ours speaks of them.</summary>
+        ChannelOther = 1 << 8,
+    }
+
+    private const Fact Channels = Fact.ChannelPhone | Fact.ChannelWebForm | Fact.ChannelVisit | Fact.ChannelOther;
+
+    private static readonly Dictionary<string, Fact> FactNames = new(StringComparer.Ordinal)
+    {
+        ["businessPhoneKnown"] = Fact.BusinessPhoneKnown,
+        ["businessPhoneUnknown"] = Fact.BusinessPhoneUnknown,
+        ["businessUrlKnown"] = Fact.BusinessUrlKnown,
+        ["amountPaid"] = Fact.AmountPaid,
+        ["channelPhone"] = Fact.ChannelPhone,
+        ["channelWebForm"] = Fact.ChannelWebForm,
+        ["channelVisit"] = Fact.ChannelVisit,
+    };
+
+    private static bool Contradicts(Fact known, Fact piece)
+    {
+        var both = known | piece;
+        return both.HasFlag(Fact.BusinessPhoneKnown | Fact.BusinessPhoneUnknown)
+            || both.HasFlag(Fact.AmountPaid | Fact.NothingPaid)
+            || System.Numerics.BitOperations.PopCount((uint)(both & Channels)) > 1;
+    }
+
+    /// <summary>The channel the consultation came in by, as a fact the opening sentence must agree with.</summary>
+    private static Fact ChannelFact(string channel) => channel switch
+    {
+        "C1" => Fact.ChannelPhone,
+        "C2" => Fact.ChannelVisit,
+        "C5" => Fact.ChannelWebForm,
+        _ => Fact.ChannelOther,
+    };
+
+    private static List<(Regex Pattern, Fact Fact)> FactRules(Dictionary<string, string[]> facts) =>
+        facts.SelectMany(kv => kv.Value.Select(pattern => (
+                new Regex(pattern, RegexOptions.CultureInvariant),
+                FactNames.TryGetValue(kv.Key, out var fact) ? fact : throw new InvalidDataException($"scenarios.json: unknown fact '{kv.Key}'."))))
+            .ToList();
+
+    private static Fact FactsOf(string text, List<(Regex Pattern, Fact Fact)> rules) =>
+        rules.Where(r => r.Pattern.IsMatch(text)).Aggregate(Fact.None, (all, r) => all | r.Fact);
 
     private string AgeName(string ageBand) => _codes.NameOf(CodeListNames.AgeBand, ageBand) ?? "年代不明";
 
@@ -469,6 +633,9 @@ public sealed class SyntheticCaseGenerator
 
         [JsonPropertyName("fragments")]
         public Dictionary<string, string[]> Fragments { get; set; } = [];
+
+        [JsonPropertyName("facts")]
+        public Dictionary<string, string[]> Facts { get; set; } = [];
     }
 
     private sealed class Scenario

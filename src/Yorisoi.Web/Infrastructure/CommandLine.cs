@@ -5,7 +5,8 @@ namespace Yorisoi.Web.Infrastructure;
 
 /// <summary>
 /// Operator commands run through the same host configuration as the server:
-/// `migrate` applies migrations and reference data; `create-admin` creates the first administrator.
+/// `migrate` applies migrations (as the owner role of Database:MigrationConnectionString when set) and reference
+/// data; `create-admin` creates the first administrator.
 /// </summary>
 public static class CommandLine
 {
@@ -21,14 +22,7 @@ public static class CommandLine
         switch (args[0])
         {
             case "migrate":
-                await initializer.MigrateAsync();
-                await initializer.SeedReferenceDataAsync();
-                var options = app.Services.GetRequiredService<DatabaseOptions>();
-                if (options.ShouldSeedDemoData)
-                {
-                    await initializer.SeedDemoAsync(options.DemoCaseCount);
-                }
-
+                await initializer.InitializeAsync(app.Services.GetRequiredService<DatabaseOptions>().ShouldSeedDemoData);
                 Console.WriteLine("Database is up to date.");
                 return 0;
             case "create-admin":

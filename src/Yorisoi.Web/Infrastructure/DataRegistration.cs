@@ -64,12 +64,6 @@ public static class DataRegistration
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        await initializer.MigrateAsync();
-        await initializer.SeedReferenceDataAsync();
-        if (options.ShouldSeedDemoData)
-        {
-            await initializer.SeedDemoAsync(options.DemoCaseCount);
-        }
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(options.ShouldSeedDemoData);
     }
 }

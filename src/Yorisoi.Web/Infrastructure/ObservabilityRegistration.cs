@@ -38,7 +38,21 @@ public static class ObservabilityRegistration
 
         // Personal data never reaches the logs: EF's parameter logging stays off (the default) and
         // request logging records paths and status codes only.
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        // A person reads the console in Development: one plain line per entry. Elsewhere a log collector reads
+        // it: JSON lines.
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.IncludeScopes = false;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        }
         return builder;
     }
 

@@ -39,11 +39,19 @@ public abstract class AppFixture : IAsyncLifetime
 
     public InMemoryLoggerProvider Logs => Factory.Logs;
 
+    /// <summary>What the host connects with: on PostgreSQL the application role, which owns nothing.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>PostgreSQL: the owner role that migrates; null on SQLite.</summary>
+    public string? MigrationConnectionString { get; private set; }
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var connectionString = await CreateDatabaseAsync();
-        _factory = new YorisoiApplicationFactory(Kind, connectionString, Directory);
+        var (connectionString, migrationConnectionString) = await CreateDatabaseAsync();
+        ConnectionString = connectionString;
+        MigrationConnectionString = migrationConnectionString;
+        _factory = new YorisoiApplicationFactory(Kind, connectionString, Directory, migrationConnectionString: migrationConnectionString);
         _ = _factory.Server;
         _world = await TestWorld.SeedAsync(this);
     }
@@ -71,7 +79,8 @@ public abstract class AppFixture : IAsyncLifetime
         }
     }
 
-    protected abstract Task<string> CreateDatabaseAsync();
+    /// <summary>The host's connection string and, where the database has a separate owner, the one migrations run with.</summary>
+    protected abstract Task<(string ConnectionString, string? MigrationConnectionString)> CreateDatabaseAsync();
 
     /// <summary>A client signed in as <paramref name="user"/> (with a TOTP code where the user has two-factor sign-in on).</summary>
     public Task<HttpClient> ClientAsync(TestUser user) =>
@@ -151,13 +160,18 @@ public sealed class SqliteApp : AppFixture
 {
     public override DatabaseKind Kind => DatabaseKind.Sqlite;
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(Directory, "yorisoi.db")}");
+    protected override Task<(string ConnectionString, string? MigrationConnectionString)> CreateDatabaseAsync() =>
+        Task.FromResult<(string, string?)>(($"Data Source={Path.Combine(Directory, "yorisoi.db")}", null));
 }
 
 public sealed class PostgresApp(PostgresFixture postgres) : AppFixture
 {
     public override DatabaseKind Kind => DatabaseKind.Postgres;
 
-    protected override Task<string> CreateDatabaseAsync() => postgres.CreateDatabaseAsync("it");
+    /// <summary>The host runs as the application role and migrates as the owner, as in production.</summary>
+    protected override async Task<(string ConnectionString, string? MigrationConnectionString)> CreateDatabaseAsync()
+    {
+        var database = await postgres.CreateApplicationDatabaseAsync("it");
+        return (database.ApplicationConnectionString, database.OwnerConnectionString);
+    }
 }

@@ -15,7 +15,12 @@ public enum DatabaseKind
 /// PostgreSQL database on the shared test server), with its own key directory and every log entry captured.
 /// </summary>
 public sealed class YorisoiApplicationFactory(
-    DatabaseKind kind, string connectionString, string directory, bool? seedDemoData = false, IReadOnlyDictionary<string, string>? settings = null)
+    DatabaseKind kind,
+    string connectionString,
+    string directory,
+    bool? seedDemoData = false,
+    IReadOnlyDictionary<string, string>? settings = null,
+    string? migrationConnectionString = null)
     : WebApplicationFactory<Program>
 {
     public DatabaseKind Kind { get; } = kind;
@@ -32,6 +37,10 @@ public sealed class YorisoiApplicationFactory(
         // Program reads these before Build(); UseSetting hands them over as host settings, early enough.
         builder.UseSetting("Database:Provider", Kind.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        if (migrationConnectionString is not null)
+        {
+            builder.UseSetting("Database:MigrationConnectionString", migrationConnectionString);
+        }
         if (seedDemoData is { } seed)
         {
             builder.UseSetting("Database:SeedDemoData", seed ? "true" : "false");

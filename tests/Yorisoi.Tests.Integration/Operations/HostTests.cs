@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Yorisoi.Tests.Integration.Infrastructure;
 
 namespace Yorisoi.Tests.Integration.Operations;
@@ -49,6 +50,24 @@ public abstract class HostTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task EveryPageNamesTheSiteIconAndTheIconIsServed()
+    {
+        using var client = app.AnonymousClient();
+        using var page = await client.GetAsync("/login");
+        var html = await page.ExpectAsync(HttpStatusCode.OK);
+        var links = Regex.Matches(html, """<link rel="icon" href="([^"]+)"[^>]*>""").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(2, links.Count);
+        using var ico = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+        Assert.Equal([0, 0, 1, 0], (await ico.Content.ReadAsByteArrayAsync())[..4]);
+        using var svg = await client.GetAsync("/" + links.Single(l => l.Contains(".svg", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", await svg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

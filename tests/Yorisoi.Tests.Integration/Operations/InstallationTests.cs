@@ -47,6 +47,29 @@ public sealed class PostgresInstallationTests(PostgresFixture postgres) : IDispo
     }
 
     [Fact]
+    public async Task MigrateRunsAsTheOwnerAndLeavesTheApplicationRoleOnlyRowRights()
+    {
+        var database = await postgres.CreateApplicationDatabaseAsync("migrate_roles");
+
+        var migrated = await RunHostAsync(
+            database.ApplicationConnectionString, ["migrate"], AdminPassword, migrationConnectionString: database.OwnerConnectionString);
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+
+        var counts = await CountsAsync(database.ApplicationConnectionString);
+        Assert.True(counts["local_governments"] > 1_700, "the application role reads what the owner wrote");
+        await using var connection = new NpgsqlConnection(database.ApplicationConnectionString);
+        await connection.OpenAsync();
+        await using (var owners = new NpgsqlCommand("SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public'", connection))
+        {
+            Assert.Equal(PostgresFixture.OwnerRole, await owners.ExecuteScalarAsync());
+        }
+
+        await using var delete = new NpgsqlCommand("DELETE FROM case_changes", connection);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+
+    [Fact]
     public async Task CreateAdminMakesTheFirstAdministratorWhoMustSetUpTwoFactorSignIn()
     {
         var connectionString = await postgres.CreateDatabaseAsync("admin");
@@ -174,7 +197,7 @@ public sealed class PostgresInstallationTests(PostgresFixture postgres) : IDispo
         RunHostAsync(connectionString, arguments, AdminPassword);
 
     /// <summary>Runs the built host (Yorisoi.Web.dll) as an operator would, configured through environment variables.</summary>
-    private async Task<(int ExitCode, string Output)> RunHostAsync(string connectionString, string[] arguments, string password)
+    private async Task<(int ExitCode, string Output)> RunHostAsync(string connectionString, string[] arguments, string password, string? migrationConnectionString = null)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -191,6 +214,10 @@ public sealed class PostgresInstallationTests(PostgresFixture postgres) : IDispo
 
         startInfo.Environment["Database__Provider"] = "Postgres";
         startInfo.Environment["Database__ConnectionString"] = connectionString;
+        if (migrationConnectionString is not null)
+        {
+            startInfo.Environment["Database__MigrationConnectionString"] = migrationConnectionString;
+        }
         startInfo.Environment["Keys__Directory"] = Path.Combine(_directory, "keys");
         startInfo.Environment["DataDirectory"] = _directory;
         startInfo.Environment["YORISOI_ADMIN_PASSWORD"] = password;
@@ -234,10 +261,21 @@ public sealed class SqliteFirstRunTests : IDisposable
         Assert.Equal(1 + 47 + 7, centerList.Count);
         Assert.All(centerList, c => Assert.True(c!["isDemo"]!.GetValue<bool>()));
 
+        // Every demo account takes the published password (it is hashed once and shared).
+        using (var other = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }))
+        {
+            using var supervisorLogin = await other.PostAsJsonAsync("/api/auth/login", new { email = "yokohama-supervisor@demo.yorisoi.jp", password = DatabaseInitializer.DemoPassword });
+            await supervisorLogin.ExpectAsync(HttpStatusCode.NoContent);
+        }
+
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<YorisoiDbContext>();
         Assert.Equal(60, await db.Cases.CountAsync());
+        // A completed demo case's history ends with its approval, like one worked through the application.
+        var completed = await db.Cases.AsNoTracking().Where(c => c.Status == Yorisoi.Core.Cases.CaseStatus.Completed).Select(c => c.Id).FirstAsync();
+        var lastChange = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == completed).OrderBy(c => c.At).ThenBy(c => c.Id).LastAsync();
+        Assert.Equal((Yorisoi.Core.Cases.CaseChangeKind.StatusChanged, "完了"), (lastChange.Kind, lastChange.NewValue));
         Assert.Equal(9, await db.Users.CountAsync());
 
         // Demo receipt counters match the demo cases, so the next registration takes the next number.
@@ -246,6 +284,17 @@ public sealed class SqliteFirstRunTests : IDisposable
         var detail = await created.ReadAsync<Yorisoi.Core.Cases.CaseDetail>();
         var sequences = await db.Cases.Where(c => c.CenterId == detail.CenterId && c.FiscalYear == detail.FiscalYear).Select(c => c.ReceiptSequence).OrderBy(s => s).ToListAsync();
         Assert.Equal(Enumerable.Range(1, sequences.Count), sequences);
+
+        // The first start says what it is doing, step by step, while the port is not open yet.
+        var progress = factory.Logs.Entries.Where(e => e.Category == typeof(DatabaseInitializer).FullName).Select(e => e.Message).ToList();
+        Assert.Collection(
+            progress,
+            m => Assert.Equal("Migrating the database", m),
+            m => Assert.StartsWith("Database migrated in ", m, StringComparison.Ordinal),
+            m => Assert.StartsWith("Reference data ready ", m, StringComparison.Ordinal),
+            m => Assert.StartsWith("Demo centers and accounts: 55 centers, 9 accounts", m, StringComparison.Ordinal),
+            m => Assert.StartsWith("Demo cases 60/60 ", m, StringComparison.Ordinal),
+            m => Assert.Matches(@"^Database ready in \d+\.\d s$", m));
     }
 
     public void Dispose()

@@ -99,8 +99,7 @@ public sealed class SyntheticCaseGeneratorTests
 
             Assert.True(c.UpdatedAt <= Now);
             Assert.Equal(c.Status == CaseStatus.Completed, c.ApprovedAt is not null);
-            Assert.Equal(c.IsMediation, c.ResultCode is ResultCodes.MediationResolved or ResultCodes.MediationFailed);
-            Assert.NotEmpty(c.HandlingLog);
+            Assert.Equal(c.Status != CaseStatus.Received, c.HandlingLog.Count > 0);
             var municipality = Centers.Single(x => x.Id == c.CenterId).MunicipalityCodes;
             Assert.Contains(c.ContractParty.MunicipalityCode, municipality);
             if (c.RelationshipCode == RelationshipCodes.Self)

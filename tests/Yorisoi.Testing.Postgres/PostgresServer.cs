@@ -6,12 +6,28 @@ using System.Net.Sockets;
 using System.Text;
 using Npgsql;
 
-namespace Yorisoi.Tests.Integration.Infrastructure;
+namespace Yorisoi.Testing.Postgres;
+
+/// <summary>How a <see cref="PostgresServer"/> is set up.</summary>
+public sealed record PostgresServerOptions
+{
+    /// <summary>Throwaway test clusters: no fsync, no synchronous commit, stopped with <c>-m immediate</c>.</summary>
+    public static PostgresServerOptions ForTests { get; } = new();
+
+    /// <summary>Temp directory name prefix; stale clusters are looked for under the same prefix.</summary>
+    public string DirectoryPrefix { get; init; } = "yorisoi-pg-";
+
+    /// <summary>Durability on (fsync, synchronous commit) and a clean <c>-m fast</c> stop, as a production server.</summary>
+    public bool Durable { get; init; }
+
+    /// <summary>Lines appended to <c>postgresql.conf</c> before the first start.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+}
 
 /// <summary>
-/// A throwaway PostgreSQL cluster for integration tests: <c>initdb</c> into a fresh temp directory,
-/// <c>pg_ctl start</c> on a free loopback port with durability switched off, <c>pg_ctl -m immediate stop</c>
-/// and directory removal on dispose (and on process exit, as a safety net).
+/// A throwaway PostgreSQL cluster: <c>initdb</c> into a fresh temp directory, <c>pg_ctl start</c> on a free
+/// loopback port (for tests with durability switched off), <c>pg_ctl stop</c> and directory removal on dispose
+/// (and on process exit, as a safety net).
 /// </summary>
 /// <remarks>
 /// PostgreSQL refuses to run as root. When the test process is root (as in CI), every PostgreSQL command is run
@@ -21,8 +37,8 @@ namespace Yorisoi.Tests.Integration.Infrastructure;
 /// </remarks>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private const string DirectoryPrefix = "yorisoi-pg-";
     private const string OwnerFileName = "owner";
+    private const string KeepFileName = "keep";
     private const string RunAsUser = "postgres";
     private const string InstallHint =
         "Install PostgreSQL (Debian/Ubuntu: `apt-get install postgresql`), put its bin directory on PATH, " +
@@ -36,8 +52,11 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly EventHandler _onProcessExit;
     private int _stopped;
 
-    private PostgresServer(CommandLauncher launcher, string binDirectory, string rootDirectory, int port)
+    private readonly PostgresServerOptions _options;
+
+    private PostgresServer(PostgresServerOptions options, CommandLauncher launcher, string binDirectory, string rootDirectory, int port)
     {
+        _options = options;
         _launcher = launcher;
         BinDirectory = binDirectory;
         RootDirectory = rootDirectory;
@@ -61,50 +80,67 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The server log written by pg_ctl.</summary>
     public string LogFile => LogFileOf(RootDirectory);
 
+    /// <summary>The superuser that every <see cref="ConnectionString"/> connects as unless told otherwise.</summary>
+    public static string Superuser => RunAsUser;
+
+    /// <summary>What <c>pg_ctl --version</c> says, e.g. "pg_ctl (PostgreSQL) 15.18".</summary>
+    public string Version { get; private set; } = "";
+
     /// <summary>Finds the PostgreSQL binaries, creates a cluster in a temp directory and starts it.</summary>
     /// <exception cref="InvalidOperationException">PostgreSQL is not installed, or a step failed (the message carries its output).</exception>
-    public static async Task<PostgresServer> StartAsync()
+    public static Task<PostgresServer> StartAsync() => StartAsync(PostgresServerOptions.ForTests);
+
+    /// <inheritdoc cref="StartAsync()"/>
+    public static async Task<PostgresServer> StartAsync(PostgresServerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var binDirectory = FindBinDirectory();
         var launcher = await CommandLauncher.CreateAsync();
 
-        await RemoveStaleClustersAsync(launcher, binDirectory);
+        await RemoveStaleClustersAsync(launcher, binDirectory, options);
 
-        var rootDirectory = await CreateRootDirectoryAsync(launcher);
+        var rootDirectory = await CreateRootDirectoryAsync(launcher, options.DirectoryPrefix);
         try
         {
             await InitDbAsync(launcher, binDirectory, rootDirectory);
-            var port = await StartClusterAsync(launcher, binDirectory, rootDirectory);
+            if (options.Settings.Count > 0)
+            {
+                await File.AppendAllLinesAsync(Path.Combine(DataDirectoryOf(rootDirectory), "postgresql.conf"), options.Settings);
+            }
 
-            var server = new PostgresServer(launcher, binDirectory, rootDirectory, port);
+            var port = await StartClusterAsync(launcher, binDirectory, rootDirectory, options);
+
+            var server = new PostgresServer(options, launcher, binDirectory, rootDirectory, port);
+            var version = await ProcessRunner.TryRunAsync(Path.Combine(binDirectory, "pg_ctl"), ["--version"]);
+            server.Version = version?.StandardOutput.Trim() ?? "";
             AppDomain.CurrentDomain.ProcessExit += server._onProcessExit;
             return server;
         }
         catch
         {
-            await StopClusterAsync(launcher, binDirectory, rootDirectory);
+            await StopClusterAsync(launcher, binDirectory, rootDirectory, options);
             TryDeleteDirectory(rootDirectory);
             throw;
         }
     }
 
-    /// <summary>An Npgsql connection string for <paramref name="database"/> on this server.</summary>
-    public string ConnectionString(string database)
+    /// <summary>An Npgsql connection string for <paramref name="database"/> on this server, as <paramref name="username"/> (the superuser by default; every role is trusted).</summary>
+    public string ConnectionString(string database, string? username = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(database);
         return new NpgsqlConnectionStringBuilder
         {
             Host = IPAddress.Loopback.ToString(),
             Port = Port,
-            Username = RunAsUser,
+            Username = username ?? RunAsUser,
             Database = database,
             Pooling = true,
             IncludeErrorDetail = true,
         }.ConnectionString;
     }
 
-    /// <summary>Runs <c>CREATE DATABASE</c> for <paramref name="name"/> (connected to the <c>postgres</c> database).</summary>
-    public async Task CreateDatabaseAsync(string name)
+    /// <summary>Runs <c>CREATE DATABASE</c> for <paramref name="name"/>, owned by <paramref name="owner"/> when given (connected to the <c>postgres</c> database).</summary>
+    public async Task CreateDatabaseAsync(string name, string? owner = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (Encoding.UTF8.GetByteCount(name) > 63)
@@ -116,11 +152,34 @@ public sealed class PostgresServer : IAsyncDisposable
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = CreateDatabaseSql(name);
+        command.CommandText = CreateDatabaseSql(name, owner);
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Stops the server at once (<c>pg_ctl -m immediate stop</c>) and deletes its temp directory.</summary>
+    /// <summary>Runs <paramref name="sql"/> as the superuser in the <c>postgres</c> database (roles are cluster-wide).</summary>
+    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Set-up statements written by the caller, never user input.")]
+    public async Task ExecuteAsync(string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Leaves the server running after this process ends (the benchmark's <c>--keep</c>): no stop on exit, and the
+    /// stale-cluster sweep of later runs passes it by.
+    /// </summary>
+    public void Keep()
+    {
+        Interlocked.Exchange(ref _stopped, 1);
+        AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
+        File.WriteAllText(Path.Combine(RootDirectory, KeepFileName), "kept; remove this directory after pg_ctl stop");
+    }
+
+    /// <summary>Stops the server (<c>pg_ctl -m immediate stop</c> for tests, <c>-m fast</c> when durable) and deletes its temp directory.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
@@ -129,7 +188,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
-        await StopClusterAsync(_launcher, BinDirectory, RootDirectory);
+        await StopClusterAsync(_launcher, BinDirectory, RootDirectory, _options);
         TryDeleteDirectory(RootDirectory);
     }
 
@@ -142,14 +201,16 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         // The test host may be killed soon after its run ends, so only signal the server here (-W: do not wait).
-        StopClusterAsync(_launcher, BinDirectory, RootDirectory, wait: false).GetAwaiter().GetResult();
+        StopClusterAsync(_launcher, BinDirectory, RootDirectory, _options, wait: false).GetAwaiter().GetResult();
         TryDeleteDirectory(RootDirectory);
     }
 
     // CREATE DATABASE takes no parameters; the name is quoted as an identifier, so no injection is possible.
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Identifier is quoted.")]
-    private static string CreateDatabaseSql(string name) =>
-        "CREATE DATABASE \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string CreateDatabaseSql(string name, string? owner) =>
+        "CREATE DATABASE " + QuoteIdentifier(name) + (owner is null ? "" : " OWNER " + QuoteIdentifier(owner));
+
+    private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string DataDirectoryOf(string rootDirectory) => Path.Combine(rootDirectory, "data");
 
@@ -201,8 +262,8 @@ public sealed class PostgresServer : IAsyncDisposable
             $"{DebianRoot}/*/bin). {InstallHint}");
     }
 
-    private static Version? ParseVersion(string name) =>
-        Version.TryParse(name.Contains('.', StringComparison.Ordinal) ? name : name + ".0", out var version) ? version : null;
+    private static System.Version? ParseVersion(string name) =>
+        System.Version.TryParse(name.Contains('.', StringComparison.Ordinal) ? name : name + ".0", out var version) ? version : null;
 
     private static bool HasPostgresTools(string directory) =>
         IsFile(Path.Combine(directory, "initdb")) && IsFile(Path.Combine(directory, "pg_ctl"));
@@ -225,11 +286,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     // ---------------------------------------------------------------- cluster lifecycle
 
-    private static async Task<string> CreateRootDirectoryAsync(CommandLauncher launcher)
+    private static async Task<string> CreateRootDirectoryAsync(CommandLauncher launcher, string directoryPrefix)
     {
         // As root the directory must be reachable by the postgres user: TMPDIR might be under /root, /tmp never is.
         var parent = launcher.RunsAsOtherUser ? "/tmp" : Path.GetTempPath();
-        var rootDirectory = Path.Combine(parent, DirectoryPrefix + Guid.NewGuid().ToString("N")[..12]);
+        var rootDirectory = Path.Combine(parent, directoryPrefix + Guid.NewGuid().ToString("N")[..12]);
 
         if (OperatingSystem.IsWindows())
         {
@@ -286,7 +347,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static async Task<int> StartClusterAsync(CommandLauncher launcher, string binDirectory, string rootDirectory)
+    private static async Task<int> StartClusterAsync(CommandLauncher launcher, string binDirectory, string rootDirectory, PostgresServerOptions serverOptions)
     {
         var pgCtl = Path.Combine(binDirectory, "pg_ctl");
         var logFile = LogFileOf(rootDirectory);
@@ -297,8 +358,8 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             var port = FindFreePort();
             // pg_ctl hands -o to /bin/sh, hence the single quotes around the socket directory.
-            var options = FormattableString.Invariant(
-                $"-p {port} -k '{rootDirectory}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            var options = FormattableString.Invariant($"-p {port} -k '{rootDirectory}' -c listen_addresses=127.0.0.1")
+                + (serverOptions.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             var result = await launcher.RunAsync(
                 pgCtl,
                 ["-D", DataDirectoryOf(rootDirectory), "-l", logFile, "-o", options, "-w", "-t", "60", "start"],
@@ -310,14 +371,15 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             failures.AppendLine(result.Describe()).AppendLine("--- server log ---").AppendLine(ReadLogTail(logFile));
-            await StopClusterAsync(launcher, binDirectory, rootDirectory);
+            await StopClusterAsync(launcher, binDirectory, rootDirectory, serverOptions);
         }
 
         throw new InvalidOperationException($"pg_ctl start failed three times.{Environment.NewLine}{failures}");
     }
 
-    private static async Task StopClusterAsync(CommandLauncher launcher, string binDirectory, string rootDirectory, bool wait = true)
+    private static async Task StopClusterAsync(CommandLauncher launcher, string binDirectory, string rootDirectory, PostgresServerOptions options, bool wait = true)
     {
+        var mode = options.Durable ? "fast" : "immediate";
         var dataDirectory = DataDirectoryOf(rootDirectory);
         if (!File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
         {
@@ -328,7 +390,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             await launcher.RunAsync(
                 Path.Combine(binDirectory, "pg_ctl"),
-                wait ? ["-D", dataDirectory, "-m", "immediate", "-w", "-t", "20", "stop"] : ["-D", dataDirectory, "-m", "immediate", "-W", "stop"],
+                wait ? ["-D", dataDirectory, "-m", mode, "-w", "-t", "60", "stop"] : ["-D", dataDirectory, "-m", mode, "-W", "stop"],
                 rootDirectory,
                 StopTimeout);
         }
@@ -342,7 +404,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Stops and removes clusters whose owning test process is gone (killed before it could clean up).</summary>
-    private static async Task RemoveStaleClustersAsync(CommandLauncher launcher, string binDirectory)
+    private static async Task RemoveStaleClustersAsync(CommandLauncher launcher, string binDirectory, PostgresServerOptions options)
     {
         var parents = new HashSet<string>(StringComparer.Ordinal) { "/tmp", Path.GetTempPath() };
         foreach (var parent in parents.Where(Directory.Exists))
@@ -350,7 +412,7 @@ public sealed class PostgresServer : IAsyncDisposable
             string[] candidates;
             try
             {
-                candidates = Directory.GetDirectories(parent, DirectoryPrefix + "*");
+                candidates = Directory.GetDirectories(parent, options.DirectoryPrefix + "*");
             }
             catch (IOException)
             {
@@ -365,7 +427,7 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 if (IsStale(candidate))
                 {
-                    await StopClusterAsync(launcher, binDirectory, candidate);
+                    await StopClusterAsync(launcher, binDirectory, candidate, options);
                     TryDeleteDirectory(candidate);
                 }
             }
@@ -376,6 +438,11 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         try
         {
+            if (File.Exists(Path.Combine(rootDirectory, KeepFileName)))
+            {
+                return false;
+            }
+
             var ownerFile = Path.Combine(rootDirectory, OwnerFileName);
             if (!File.Exists(ownerFile))
             {
@@ -666,41 +733,4 @@ public sealed class PostgresServer : IAsyncDisposable
                 ? argument
                 : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
-}
-
-/// <summary>One <see cref="PostgresServer"/> for the whole test run, shared by every class in the "postgres" collection.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
-{
-    private PostgresServer? _server;
-
-    /// <summary>The running server.</summary>
-    public PostgresServer Server =>
-        _server ?? throw new InvalidOperationException("The PostgreSQL fixture has not been initialized.");
-
-    /// <summary>Creates a database with a unique name (<paramref name="prefix"/> plus a GUID) and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "test")
-    {
-        var safePrefix = new string(prefix.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').Take(30).ToArray());
-        var name = $"{(safePrefix.Length == 0 ? "test" : safePrefix)}_{Guid.NewGuid():N}";
-        await Server.CreateDatabaseAsync(name);
-        return Server.ConnectionString(name);
-    }
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-            _server = null;
-        }
-    }
-}
-
-/// <summary>Test classes marked <c>[Collection("postgres")]</c> share one <see cref="PostgresFixture"/>.</summary>
-[CollectionDefinition("postgres")]
-[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xunit collection definition; the name says what it is.")]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
 }
