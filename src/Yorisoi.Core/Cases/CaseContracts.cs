@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
 namespace Yorisoi.Core.Cases;
 
 public class PartyInput
@@ -41,6 +44,8 @@ public class BusinessInput
 }
 
 /// <summary>What a counselor enters for a case, in the order of a phone consultation.</summary>
+/// <remarks>Numbers are JSON numbers only: the web serializer would also read "12000" as a string, and the API's schema would then say so.</remarks>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public class CaseInput
 {
     public DateTimeOffset? ReceivedAt { get; set; }
@@ -66,12 +71,16 @@ public class CaseInput
 
     public List<string> KeywordCodes { get; set; } = [];
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? AmountBilled { get; set; }
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? ContractAmount { get; set; }
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? AmountPaid { get; set; }
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? AmountRelieved { get; set; }
 
     public string? PaymentMethodCode { get; set; }
@@ -137,6 +146,9 @@ public sealed record CaseListQuery
 
     public string? BusinessName { get; init; }
 
+    /// <summary>One 受付番号 (any width); at most one case matches.</summary>
+    public string? ReceiptNumber { get; init; }
+
     /// <summary>"own" (default): the center's own cases; "shared": cases other centers shared with it.</summary>
     public string? Scope { get; init; }
 
@@ -148,6 +160,7 @@ public sealed record CaseListQuery
     public int PageSize { get; init; } = 50;
 }
 
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record CaseListItem(
     Guid Id,
     string ReceiptNumber,
@@ -179,6 +192,7 @@ public sealed record BusinessView(string? Name, string? NameKana, string? Addres
 public sealed record HandlingLogView(Guid Id, HandlingLogKind Kind, DateTimeOffset OccurredAt, string MethodCode, string? MethodName, string CounterpartCode, string? CounterpartName, string? CounterpartDetail, string Text, string? CreatedByName, DateTimeOffset CreatedAt);
 
 /// <summary>A case without personal contact details; those come separately and are audited.</summary>
+[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record CaseDetail(
     Guid Id,
     Guid CenterId,
@@ -205,10 +219,10 @@ public sealed record CaseDetail(
     string? SalesFormCode,
     string? SalesFormName,
     IReadOnlyList<CodeRef> Keywords,
-    long? AmountBilled,
-    long? ContractAmount,
-    long? AmountPaid,
-    long? AmountRelieved,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? AmountBilled,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? ContractAmount,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? AmountPaid,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? AmountRelieved,
     string? PaymentMethodCode,
     string? PaymentMethodName,
     DateOnly? ContractDate,

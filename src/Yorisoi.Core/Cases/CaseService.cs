@@ -17,6 +17,9 @@ public enum OutcomeKind
     Invalid,
     Conflict,
     Forbidden,
+
+    /// <summary>The request is understood and allowed, but the case lacks what the action needs (422).</summary>
+    Incomplete,
 }
 
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, ValidationErrors? Errors = null, string? Message = null)
@@ -28,6 +31,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, Validation
     public static Outcome<T> Invalid(string field, string message) => new(OutcomeKind.Invalid, Errors: ValidationErrors.For(field, message));
 
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, Message: message);
+
+    public static Outcome<T> Incomplete(string message, ValidationErrors missing) => new(OutcomeKind.Incomplete, Errors: missing, Message: message);
 }
 
 /// <summary>
@@ -101,6 +106,11 @@ public sealed class CaseService(
             cases = cases.Where(c => c.AssigneeId == assignee);
         }
 
+        if (NormalizeReceiptNumber(query.ReceiptNumber) is { } receipt)
+        {
+            cases = cases.Where(c => c.ReceiptNumber == receipt);
+        }
+
         if (JapaneseNormalizer.Fold(query.BusinessName) is { Length: > 0 } business)
         {
             cases = cases.Where(c => c.Business.NameFolded!.Contains(business));
@@ -143,6 +153,34 @@ public sealed class CaseService(
                 r.IsMediation, r.Excerpt, r.CenterId);
         }).ToList();
         return new PagedResult<CaseListItem>(items, page, pageSize, total, capped);
+    }
+
+    /// <summary>
+    /// The case a consumer's 受付番号 names, among the cases this center may see (its own and those shared with it);
+    /// null when there is none, so another center's number reveals nothing.
+    /// </summary>
+    public async Task<Guid?> FindByReceiptNumberAsync(string? receiptNumber, CancellationToken ct = default)
+    {
+        if (NormalizeReceiptNumber(receiptNumber) is not { } receipt)
+        {
+            return null;
+        }
+
+        var id = await db.Cases.AsNoTracking().Where(c => c.ReceiptNumber == receipt).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        return id == Guid.Empty ? null : id;
+    }
+
+    /// <summary>Receipt numbers are read out on the phone and typed in any width: "２０２６－１３０００－０００１２３" is the same number.</summary>
+    public static string? NormalizeReceiptNumber(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var folded = value.Normalize(System.Text.NormalizationForm.FormKC).Trim()
+            .Replace('ー', '-').Replace('−', '-').Replace('‐', '-').Replace('－', '-');
+        return folded.Length == 0 ? null : folded;
     }
 
     public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct = default)
@@ -216,7 +254,7 @@ public sealed class CaseService(
         var codes = catalog.Current;
         var known = await KnownMunicipalitiesAsync(input, ct);
         var errors = CaseValidator.Validate(input, codes, known.Contains, now);
-        await ValidateAssigneeAsync(errors, input.AssigneeId, centerId, ct);
+        await ValidateAssigneeAsync(errors, input.AssigneeId, centerId, null, ct);
         if (!errors.IsValid)
         {
             return Outcome<CaseDetail>.Invalid(errors);
@@ -280,7 +318,7 @@ public sealed class CaseService(
 
         var known = await KnownMunicipalitiesAsync(input, ct);
         var errors = CaseValidator.Validate(input, catalog.Get(entity.CodeListVersion), known.Contains, clock.GetUtcNow());
-        await ValidateAssigneeAsync(errors, input.AssigneeId, entity.CenterId, ct);
+        await ValidateAssigneeAsync(errors, input.AssigneeId, entity.CenterId, entity.AssigneeId, ct);
         if (!errors.IsValid)
         {
             return Outcome<CaseDetail>.Invalid(errors);
@@ -427,6 +465,17 @@ public sealed class CaseService(
             return Outcome<CaseDetail>.Invalid("Action", Messages.Format("Error.InvalidTransition", Messages.Status(entity.Status)));
         }
 
+        if (ApprovalReadiness.Applies(action))
+        {
+            var hasLog = await db.HandlingLogEntries.AnyAsync(e => e.CaseId == id, ct);
+            var missing = ApprovalReadiness.Missing(entity.ResultCode, hasLog, entity.ProductCode, entity.SalesFormCode);
+            if (missing.Count > 0)
+            {
+                var title = Messages.Get(action == CaseAction.Approve ? "Readiness.ApproveTitle" : "Readiness.SubmitTitle");
+                return Outcome<CaseDetail>.Incomplete(title, ApprovalReadiness.Errors(missing));
+            }
+        }
+
         comment = CaseValidator.CleanText(comment);
         if (CaseWorkflow.RequiresComment(action) && string.IsNullOrWhiteSpace(comment))
         {
@@ -554,11 +603,23 @@ public sealed class CaseService(
             r.BusinessName, r.IsConsultant ? "相談者" : "契約当事者")).ToList();
     }
 
+    /// <summary>
+    /// The staff of the user's center who may be given a case: those whose role works on cases (<see cref="Roles.CaseWorkers"/>:
+    /// 相談員, 決裁者 and センター管理者, who may all open and change the center's cases). Prefecture and system administrators
+    /// and analysts belong to a center too, but could not even open a case assigned to them.
+    /// </summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> AssignableStaffAsync(CancellationToken ct = default)
     {
         var centerId = Scope.CenterId;
-        var users = await db.Users.AsNoTracking().Where(u => u.CenterId == centerId).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var users = await CaseWorkersOf(centerId ?? Guid.Empty).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return users.Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    private IQueryable<AppUser> CaseWorkersOf(Guid centerId)
+    {
+        string[] caseWorkers = [.. Roles.CaseWorkers];
+        var roleIds = db.Roles.Where(r => caseWorkers.Contains(r.Name!)).Select(r => r.Id);
+        return db.Users.AsNoTracking().Where(u => u.CenterId == centerId && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
     }
 
     private enum AccessNeed
@@ -667,11 +728,24 @@ public sealed class CaseService(
         return found.ToHashSet(StringComparer.Ordinal);
     }
 
-    private async Task ValidateAssigneeAsync(ValidationErrors errors, Guid? assigneeId, Guid centerId, CancellationToken ct)
+    /// <summary>
+    /// The assignee must be of the case's center and, when the assignment changes, someone who works on cases; a case kept
+    /// with its current assignee stays saveable even if that person's role has changed since.
+    /// </summary>
+    private async Task ValidateAssigneeAsync(ValidationErrors errors, Guid? assigneeId, Guid centerId, Guid? currentAssigneeId, CancellationToken ct)
     {
-        if (assigneeId is { } a && !await db.Users.AsNoTracking().AnyAsync(u => u.Id == a && u.CenterId == centerId, ct))
+        if (assigneeId is not { } a)
+        {
+            return;
+        }
+
+        if (!await db.Users.AsNoTracking().AnyAsync(u => u.Id == a && u.CenterId == centerId, ct))
         {
             errors.Add(nameof(CaseInput.AssigneeId), Messages.Error("UnknownAssignee", nameof(CaseInput.AssigneeId)));
+        }
+        else if (a != currentAssigneeId && !await CaseWorkersOf(centerId).AnyAsync(u => u.Id == a, ct))
+        {
+            errors.Add(nameof(CaseInput.AssigneeId), Messages.Error("AssigneeNotCaseWorker", nameof(CaseInput.AssigneeId)));
         }
     }
 
