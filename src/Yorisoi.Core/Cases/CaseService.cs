@@ -170,6 +170,12 @@ public sealed class CaseService(
         return id == Guid.Empty ? null : id;
     }
 
+    /// <summary>
+    /// Whether the user's center may see the case at all, for a page's first server-side render to answer 404; the
+    /// interactive load that follows reads the case and audits a denied attempt once.
+    /// </summary>
+    public Task<bool> IsVisibleAsync(Guid id, CancellationToken ct = default) => db.Cases.AsNoTracking().AnyAsync(c => c.Id == id, ct);
+
     /// <summary>Receipt numbers are read out on the phone and typed in any width: "２０２６－１３０００－０００１２３" is the same number.</summary>
     public static string? NormalizeReceiptNumber(string? value)
     {
