@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
 
 namespace Yorisoi.Core.Cases;
 
@@ -44,8 +43,6 @@ public class BusinessInput
 }
 
 /// <summary>What a counselor enters for a case, in the order of a phone consultation.</summary>
-/// <remarks>Numbers are JSON numbers only: the web serializer would also read "12000" as a string, and the API's schema would then say so.</remarks>
-[JsonNumberHandling(JsonNumberHandling.Strict)]
 public class CaseInput
 {
     public DateTimeOffset? ReceivedAt { get; set; }
@@ -160,7 +157,6 @@ public sealed record CaseListQuery
     public int PageSize { get; init; } = 50;
 }
 
-[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record CaseListItem(
     Guid Id,
     string ReceiptNumber,
@@ -192,7 +188,6 @@ public sealed record BusinessView(string? Name, string? NameKana, string? Addres
 public sealed record HandlingLogView(Guid Id, HandlingLogKind Kind, DateTimeOffset OccurredAt, string MethodCode, string? MethodName, string CounterpartCode, string? CounterpartName, string? CounterpartDetail, string Text, string? CreatedByName, DateTimeOffset CreatedAt);
 
 /// <summary>A case without personal contact details; those come separately and are audited.</summary>
-[JsonNumberHandling(JsonNumberHandling.Strict)]
 public sealed record CaseDetail(
     Guid Id,
     Guid CenterId,

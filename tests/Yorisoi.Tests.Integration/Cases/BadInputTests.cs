@@ -23,6 +23,8 @@ public abstract class BadInputTests(AppFixture app)
         { "JSON null", "null" },
         { "JSON array", "[]" },
         { "amount as text", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":"たくさん"}""" },
+        // A quoted number used to be read too, which made the published schema say an amount may be any string.
+        { "amount as a quoted number", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":"12000"}""" },
         { "amount with decimals", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":1.5}""" },
         { "amount beyond long", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":99999999999999999999999}""" },
         { "impossible date", """{"receivedAt":"2026-02-30T10:00:00+09:00","channelCode":"C1","summary":"s"}""" },

@@ -50,6 +50,18 @@ public static class CaseText
 
     public static string Yen(long? amount) => amount is { } a ? UiText.Format("Common.Yen", a.ToString("#,0", Japanese)) : "—";
 
+    /// <summary>
+    /// Answers the page's HTTP request with 404 while still sending the page itself, which says the case is not found
+    /// and links back to the list. Set directly, a 404 makes the server-side render send no body at all (it leaves the
+    /// body to a status-code page), so the status is changed only as the rendered response starts.
+    /// </summary>
+    public static void AnswerNotFound(Microsoft.AspNetCore.Http.HttpContext http) =>
+        http.Response.OnStarting(() =>
+        {
+            http.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+
     public static string OrDash(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 
     /// <summary>

@@ -145,7 +145,9 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         var yokohama = await host.SignInAsync(StaffBrowser.YokohamaCounselor);
         foreach (var path in new[] { $"/cases/{id}", $"/cases/{id}/edit" })
         {
-            await yokohama.OpenAsync(path);
+            var response = await yokohama.GotoAsync(path);
+            Assert.Equal(404, response!.Status);
+            await yokohama.WaitForSelectorAsync("main[data-interactive='true']");
             await Assertions.Expect(yokohama.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("相談が見つかりません");
             await Assertions.Expect(yokohama.GetByText("決裁テスト")).ToHaveCountAsync(0);
             await Assertions.Expect(yokohama.GetByText("他センター確認")).ToHaveCountAsync(0);
