@@ -197,6 +197,15 @@ public sealed class CaseValidatorTests
         Assert.True(Validate(input).IsValid);
     }
 
+    [Fact]
+    public void ATopLevelKeywordIsRefusedLikeATopLevelProduct()
+    {
+        var input = ValidInput();
+        input.KeywordCodes = ["K0101", "K01"];
+
+        Assert.Equal(["内容キーワードは大分類ではなく、その下のキーワードまで選んでください。"], Validate(input).ToDictionary()["KeywordCodes"]);
+    }
+
     [Theory]
     [InlineData("7000012050003")] // check digit off by one
     [InlineData("3000012050002")]
