@@ -1,5 +1,6 @@
 using Yorisoi.Web.Components;
 using Yorisoi.Web.Features.Administration;
+using Yorisoi.Web.Features.Approvals;
 using Yorisoi.Web.Features.Auth;
 using Yorisoi.Web.Features.Cases;
 using Yorisoi.Web.Features.CodeLists;
@@ -37,6 +38,7 @@ app.MapYorisoiHealth();
 app.MapAuthEndpoints();
 app.MapLogout();
 app.MapCaseEndpoints();
+app.MapApprovalEndpoints();
 app.MapCodeListEndpoints();
 app.MapAdministrationEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

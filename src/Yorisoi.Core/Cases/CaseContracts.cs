@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Yorisoi.Core.Cases;
 
 public class PartyInput
@@ -66,12 +68,16 @@ public class CaseInput
 
     public List<string> KeywordCodes { get; set; } = [];
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? AmountBilled { get; set; }
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? ContractAmount { get; set; }
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? AmountPaid { get; set; }
 
+    [Range(0d, CaseLimits.MaxAmount)]
     public long? AmountRelieved { get; set; }
 
     public string? PaymentMethodCode { get; set; }
@@ -136,6 +142,9 @@ public sealed record CaseListQuery
     public Guid? AssigneeId { get; init; }
 
     public string? BusinessName { get; init; }
+
+    /// <summary>One 受付番号 (any width); at most one case matches.</summary>
+    public string? ReceiptNumber { get; init; }
 
     /// <summary>"own" (default): the center's own cases; "shared": cases other centers shared with it.</summary>
     public string? Scope { get; init; }
@@ -205,10 +214,10 @@ public sealed record CaseDetail(
     string? SalesFormCode,
     string? SalesFormName,
     IReadOnlyList<CodeRef> Keywords,
-    long? AmountBilled,
-    long? ContractAmount,
-    long? AmountPaid,
-    long? AmountRelieved,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? AmountBilled,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? ContractAmount,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? AmountPaid,
+    [property: Range(0d, CaseLimits.MaxAmount)] long? AmountRelieved,
     string? PaymentMethodCode,
     string? PaymentMethodName,
     DateOnly? ContractDate,

@@ -17,6 +17,9 @@ public enum OutcomeKind
     Invalid,
     Conflict,
     Forbidden,
+
+    /// <summary>The request is understood and allowed, but the case lacks what the action needs (422).</summary>
+    Incomplete,
 }
 
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, ValidationErrors? Errors = null, string? Message = null)
@@ -28,6 +31,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, Validation
     public static Outcome<T> Invalid(string field, string message) => new(OutcomeKind.Invalid, Errors: ValidationErrors.For(field, message));
 
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, Message: message);
+
+    public static Outcome<T> Incomplete(string message, ValidationErrors missing) => new(OutcomeKind.Incomplete, Errors: missing, Message: message);
 }
 
 /// <summary>
@@ -35,115 +40,14 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, Validation
 /// rules, history and audit are the same whichever way a case is touched. Visibility comes from the
 /// DbContext's center filter; this class never widens it.
 /// </summary>
-public sealed class CaseService(
+public sealed partial class CaseService(
     YorisoiDbContext db,
     CodeListCatalog catalog,
     LookupHasher hasher,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
-    /// <summary>
-    /// The case list counts matching rows up to this many. Counting every match of a busy center over a year
-    /// (100,000+ rows) costs far more than the page itself; beyond 200 pages nobody pages, they filter.
-    /// </summary>
-    public const int ListCountCap = 10_000;
-
     private AccessScope Scope => db.Scope;
-
-    public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, CancellationToken ct = default)
-    {
-        var centerId = Scope.CenterId ?? Guid.Empty;
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var page = Math.Max(query.Page, 1);
-
-        IQueryable<Case> cases = db.Cases.AsNoTracking();
-        cases = query.Scope == "shared"
-            ? cases.Where(c => c.CenterId != centerId)
-            : cases.Where(c => c.CenterId == centerId);
-        if (query.Status is { } status)
-        {
-            cases = cases.Where(c => c.Status == status);
-        }
-
-        if (query.ReceivedFrom is { } from)
-        {
-            var fromAt = StartOfJapanDay(from);
-            cases = cases.Where(c => c.ReceivedAt >= fromAt);
-        }
-
-        if (query.ReceivedTo is { } to)
-        {
-            var toAt = StartOfJapanDay(to.AddDays(1));
-            cases = cases.Where(c => c.ReceivedAt < toAt);
-        }
-
-        if (query.ProductCode is { Length: > 0 } product)
-        {
-            var item = catalog.Current.Find(CodeListNames.Product, product);
-            if (item is { IsLeaf: false })
-            {
-                var children = catalog.Current.Items(CodeListNames.Product).Where(i => i.ParentCode == product).Select(i => i.Code).ToList();
-                cases = cases.Where(c => children.Contains(c.ProductCode!));
-            }
-            else
-            {
-                cases = cases.Where(c => c.ProductCode == product);
-            }
-        }
-
-        if (query.SalesFormCode is { Length: > 0 } salesForm)
-        {
-            cases = cases.Where(c => c.SalesFormCode == salesForm);
-        }
-
-        if (query.AssigneeId is { } assignee)
-        {
-            cases = cases.Where(c => c.AssigneeId == assignee);
-        }
-
-        if (JapaneseNormalizer.Fold(query.BusinessName) is { Length: > 0 } business)
-        {
-            cases = cases.Where(c => c.Business.NameFolded!.Contains(business));
-        }
-
-        // Counted before sorting, so the database can stop after the cap without ordering anything.
-        var counted = await cases.Take(ListCountCap + 1).CountAsync(ct);
-        var capped = counted > ListCountCap;
-        var total = capped ? ListCountCap : counted;
-
-        cases = query.Sort switch
-        {
-            CaseListSorts.ReceivedAsc => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
-            CaseListSorts.ReceiptDesc => cases.OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.ReceiptSequence),
-            CaseListSorts.ReceiptAsc => cases.OrderBy(c => c.FiscalYear).ThenBy(c => c.ReceiptSequence),
-            CaseListSorts.UpdatedDesc => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-            _ => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
-        };
-
-        var rows = await cases
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(c => new
-            {
-                c.Id, c.ReceiptNumber, c.ReceivedAt, c.Status, c.ProductCode, c.SalesFormCode, BusinessName = c.Business.Name,
-                c.AssigneeId, c.IsMediation, Excerpt = c.Summary.Substring(0, 80), c.CenterId, c.CodeListVersion,
-                // A subquery rather than a second round trip: the page is one query.
-                AssigneeName = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-
-        var items = rows.Select(r =>
-        {
-            var codes = catalog.Get(r.CodeListVersion);
-            return new CaseListItem(
-                r.Id, r.ReceiptNumber, r.ReceivedAt, r.Status,
-                r.ProductCode, codes.NameOf(CodeListNames.Product, r.ProductCode),
-                r.SalesFormCode, codes.NameOf(CodeListNames.SalesForm, r.SalesFormCode),
-                r.BusinessName, r.AssigneeId, r.AssigneeId is null ? null : r.AssigneeName,
-                r.IsMediation, r.Excerpt, r.CenterId);
-        }).ToList();
-        return new PagedResult<CaseListItem>(items, page, pageSize, total, capped);
-    }
 
     public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -216,7 +120,7 @@ public sealed class CaseService(
         var codes = catalog.Current;
         var known = await KnownMunicipalitiesAsync(input, ct);
         var errors = CaseValidator.Validate(input, codes, known.Contains, now);
-        await ValidateAssigneeAsync(errors, input.AssigneeId, centerId, ct);
+        await ValidateAssigneeAsync(errors, input.AssigneeId, centerId, null, ct);
         if (!errors.IsValid)
         {
             return Outcome<CaseDetail>.Invalid(errors);
@@ -280,7 +184,7 @@ public sealed class CaseService(
 
         var known = await KnownMunicipalitiesAsync(input, ct);
         var errors = CaseValidator.Validate(input, catalog.Get(entity.CodeListVersion), known.Contains, clock.GetUtcNow());
-        await ValidateAssigneeAsync(errors, input.AssigneeId, entity.CenterId, ct);
+        await ValidateAssigneeAsync(errors, input.AssigneeId, entity.CenterId, entity.AssigneeId, ct);
         if (!errors.IsValid)
         {
             return Outcome<CaseDetail>.Invalid(errors);
@@ -338,169 +242,6 @@ public sealed class CaseService(
         return await SaveGuardedAsync(entity, ct);
     }
 
-    public async Task<Outcome<CaseDetail>> StartMediationAsync(Guid id, CancellationToken ct = default)
-    {
-        var (entity, refused) = await LoadForChangeAsync(id, AccessNeed.OwnCenterEdit, includeKeywords: false, ct);
-        if (entity is null)
-        {
-            return refused!;
-        }
-
-        if (entity.IsMediation && entity.MediationEndedAt is null)
-        {
-            return Outcome<CaseDetail>.Invalid("IsMediation", Messages.Get("Error.MediationAlreadyActive"));
-        }
-
-        entity.IsMediation = true;
-        entity.MediationStartedAt = clock.GetUtcNow();
-        entity.MediationEndedAt = null;
-        entity.MediationOutcome = MediationOutcome.None;
-        if (entity.Status == CaseStatus.Received)
-        {
-            entity.Status = CaseStatus.InProgress;
-        }
-
-        db.CaseChanges.Add(Change(id, CaseChangeKind.MediationStarted));
-        Touch(entity);
-        return await SaveGuardedAsync(entity, ct);
-    }
-
-    public async Task<Outcome<CaseDetail>> EndMediationAsync(Guid id, MediationOutcome outcome, long? amountRelieved, CancellationToken ct = default)
-    {
-        var (entity, refused) = await LoadForChangeAsync(id, AccessNeed.OwnCenterEdit, includeKeywords: false, ct);
-        if (entity is null)
-        {
-            return refused!;
-        }
-
-        if (!entity.IsMediation || entity.MediationEndedAt is not null)
-        {
-            return Outcome<CaseDetail>.Invalid("IsMediation", Messages.Get("Error.MediationNotActive"));
-        }
-
-        if (outcome == MediationOutcome.None || !Enum.IsDefined(outcome))
-        {
-            return Outcome<CaseDetail>.Invalid("Outcome", Messages.Error("InvalidOutcome", "Outcome"));
-        }
-
-        if (amountRelieved is < 0 or > CaseLimits.MaxAmount)
-        {
-            return Outcome<CaseDetail>.Invalid(nameof(Case.AmountRelieved), Messages.Error(amountRelieved < 0 ? "Negative" : "TooLarge", nameof(CaseInput.AmountRelieved)));
-        }
-
-        entity.MediationEndedAt = clock.GetUtcNow();
-        entity.MediationOutcome = outcome;
-        // The result code follows the mediation's outcome (PIO-NET: あっせん解決 / あっせん不調).
-        entity.ResultCode = outcome == MediationOutcome.Resolved ? ResultCodes.MediationResolved : ResultCodes.MediationFailed;
-        if (amountRelieved is not null)
-        {
-            entity.AmountRelieved = amountRelieved;
-        }
-
-        db.CaseChanges.Add(Change(id, CaseChangeKind.MediationEnded, comment: Messages.Get("Mediation." + outcome)));
-        Touch(entity);
-        return await SaveGuardedAsync(entity, ct);
-    }
-
-    public async Task<Outcome<CaseDetail>> TransitionAsync(Guid id, CaseAction action, string? comment, bool isApprover, int? expectedVersion = null, CancellationToken ct = default)
-    {
-        // Reopening is how a completed case becomes editable again, so the status itself is not checked here.
-        var (entity, refused) = await LoadForChangeAsync(id, AccessNeed.OwnCenterStatus, includeKeywords: false, ct);
-        if (entity is null)
-        {
-            return refused!;
-        }
-
-        if (CaseWorkflow.RequiresApprover(action) && !isApprover)
-        {
-            return Outcome<CaseDetail>.Forbidden(Messages.Get("Error.ApproverOnly"));
-        }
-
-        if (expectedVersion is { } v && v != entity.Version)
-        {
-            return new Outcome<CaseDetail>(OutcomeKind.Conflict, await ToDetailAsync(entity, ct), Message: Messages.Get("Error.Conflict"));
-        }
-
-        var next = CaseWorkflow.Next(entity.Status, action);
-        if (next is null)
-        {
-            return Outcome<CaseDetail>.Invalid("Action", Messages.Format("Error.InvalidTransition", Messages.Status(entity.Status)));
-        }
-
-        comment = CaseValidator.CleanText(comment);
-        if (CaseWorkflow.RequiresComment(action) && string.IsNullOrWhiteSpace(comment))
-        {
-            return Outcome<CaseDetail>.Invalid("Comment", Messages.Error("CommentRequired", "Comment"));
-        }
-
-        if (comment is { Length: > CaseLimits.NoteLength })
-        {
-            return Outcome<CaseDetail>.Invalid("Comment", Messages.Error("TooLong", "Comment", CaseLimits.NoteLength));
-        }
-
-        db.CaseChanges.Add(Change(id, CaseChangeKind.StatusChanged, "Status", Messages.Status(entity.Status), Messages.Status(next.Value), $"{Messages.Action(action)}{(comment is null ? "" : "：" + comment)}"));
-        entity.Status = next.Value;
-        switch (action)
-        {
-            case CaseAction.Approve:
-                entity.ApprovedAt = clock.GetUtcNow();
-                entity.ApprovedById = Scope.UserId;
-                entity.ReturnComment = null;
-                break;
-            case CaseAction.Return:
-                entity.ReturnComment = comment;
-                break;
-            case CaseAction.Reopen:
-                entity.ApprovedAt = null;
-                entity.ApprovedById = null;
-                break;
-        }
-
-        Touch(entity);
-        return await SaveGuardedAsync(entity, ct);
-    }
-
-    public async Task<Outcome<CaseDetail>> ShareAsync(Guid id, Guid centerId, string? reason, CancellationToken ct = default)
-    {
-        var entity = await db.Cases.Include(c => c.Shares).FirstOrDefaultAsync(c => c.Id == id && c.CenterId == Scope.CenterId, ct);
-        if (entity is null)
-        {
-            await RecordDeniedIfExistsAsync(id, ct);
-            return Outcome<CaseDetail>.NotFound();
-        }
-
-        if (!entity.ConsentToShareWithCenters)
-        {
-            return Outcome<CaseDetail>.Invalid("CenterId", Messages.Get("Error.ShareNeedsConsent"));
-        }
-
-        if (centerId == entity.CenterId)
-        {
-            return Outcome<CaseDetail>.Invalid("CenterId", Messages.Get("Error.ShareSelf"));
-        }
-
-        var target = await db.Centers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == centerId, ct);
-        if (target is null)
-        {
-            return Outcome<CaseDetail>.Invalid("CenterId", Messages.Error("UnknownCenter", "CenterId"));
-        }
-
-        reason = CaseValidator.CleanText(reason);
-        if (reason is { Length: > CaseLimits.NoteLength })
-        {
-            return Outcome<CaseDetail>.Invalid("Reason", Messages.Error("TooLong", "Reason", CaseLimits.NoteLength));
-        }
-
-        if (entity.Shares.All(s => s.CenterId != centerId))
-        {
-            entity.Shares.Add(new CaseShare { CaseId = id, CenterId = centerId, SharedAt = clock.GetUtcNow(), SharedById = Scope.UserId, Reason = reason });
-            db.CaseChanges.Add(Change(id, CaseChangeKind.Shared, "Shares", null, target.Name, reason));
-            Touch(entity);
-        }
-
-        return await SaveGuardedAsync(entity, ct);
-    }
-
     public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, bool includePersonalValues, CancellationToken ct = default)
     {
         var changes = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
@@ -527,38 +268,6 @@ public sealed class CaseService(
             c.IsPersonal && !includePersonalValues ? Masked(c.NewValue) : c.NewValue,
             c.Comment,
             c.IsPersonal)).ToList();
-    }
-
-    /// <summary>Earlier cases of the same phone number, in this center only (never other centers').</summary>
-    public async Task<IReadOnlyList<RepeatConsumerMatch>> FindRepeatConsumerAsync(string? phone, Guid? excludeCaseId = null, CancellationToken ct = default)
-    {
-        var normalized = CaseValidator.NormalizePhone(phone);
-        var centerId = Scope.CenterId;
-        if (normalized is null || centerId is null)
-        {
-            return [];
-        }
-
-        var hash = hasher.Hash(normalized);
-        var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.CenterId == centerId && (c.Consultant.PhoneHash == hash || c.ContractParty.PhoneHash == hash) && c.Id != excludeCaseId)
-            .OrderByDescending(c => c.ReceivedAt)
-            .Take(20)
-            .Select(c => new { c.Id, c.ReceiptNumber, c.ReceivedAt, c.Status, c.ProductCode, c.CodeListVersion, BusinessName = c.Business.Name, IsConsultant = c.Consultant.PhoneHash == hash })
-            .ToListAsync(ct);
-        db.AuditRecords.Add(NewAudit(AuditActions.RepeatConsumerLookup, excludeCaseId, ["Phone"], $"{rows.Count} match(es)"));
-        await db.SaveChangesAsync(ct);
-        return rows.Select(r => new RepeatConsumerMatch(
-            r.Id, r.ReceiptNumber, r.ReceivedAt, r.Status,
-            catalog.Get(r.CodeListVersion).NameOf(CodeListNames.Product, r.ProductCode),
-            r.BusinessName, r.IsConsultant ? "相談者" : "契約当事者")).ToList();
-    }
-
-    public async Task<IReadOnlyList<(Guid Id, string Name)>> AssignableStaffAsync(CancellationToken ct = default)
-    {
-        var centerId = Scope.CenterId;
-        var users = await db.Users.AsNoTracking().Where(u => u.CenterId == centerId).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        return users.Select(u => (u.Id, u.DisplayName)).ToList();
     }
 
     private enum AccessNeed
@@ -667,11 +376,24 @@ public sealed class CaseService(
         return found.ToHashSet(StringComparer.Ordinal);
     }
 
-    private async Task ValidateAssigneeAsync(ValidationErrors errors, Guid? assigneeId, Guid centerId, CancellationToken ct)
+    /// <summary>
+    /// The assignee must be of the case's center and, when the assignment changes, someone who works on cases; a case kept
+    /// with its current assignee stays saveable even if that person's role has changed since.
+    /// </summary>
+    private async Task ValidateAssigneeAsync(ValidationErrors errors, Guid? assigneeId, Guid centerId, Guid? currentAssigneeId, CancellationToken ct)
     {
-        if (assigneeId is { } a && !await db.Users.AsNoTracking().AnyAsync(u => u.Id == a && u.CenterId == centerId, ct))
+        if (assigneeId is not { } a)
+        {
+            return;
+        }
+
+        if (!await db.Users.AsNoTracking().AnyAsync(u => u.Id == a && u.CenterId == centerId, ct))
         {
             errors.Add(nameof(CaseInput.AssigneeId), Messages.Error("UnknownAssignee", nameof(CaseInput.AssigneeId)));
+        }
+        else if (a != currentAssigneeId && !await CaseWorkersOf(centerId).AnyAsync(u => u.Id == a, ct))
+        {
+            errors.Add(nameof(CaseInput.AssigneeId), Messages.Error("AssigneeNotCaseWorker", nameof(CaseInput.AssigneeId)));
         }
     }
 
@@ -788,10 +510,6 @@ public sealed class CaseService(
     }
 
     private static string? Masked(string? value) => value is null ? null : "＊＊＊";
-
-    // In UTC: PostgreSQL's timestamptz parameters accept only offset 0.
-    private static DateTimeOffset StartOfJapanDay(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), FiscalYear.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 
     private async Task<CaseDetail> ToDetailAsync(Case c, CancellationToken ct)
     {

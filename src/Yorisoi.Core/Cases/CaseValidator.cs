@@ -83,9 +83,9 @@ public static partial class CaseValidator
             }
         }
 
-        if (business.CorporateNumber is { Length: > 0 } && !IsValidCorporateNumber(business.CorporateNumber))
+        if (business.CorporateNumber is { Length: > 0 } && CheckCorporateNumber(business.CorporateNumber) is { } corporateError)
         {
-            errors.Add("Business.CorporateNumber", Messages.Error("InvalidCorporateNumber", "Business.CorporateNumber"));
+            errors.Add("Business.CorporateNumber", Messages.Error(corporateError, "Business.CorporateNumber"));
         }
 
         if (input.ProductCode is { Length: > 0 })
@@ -115,6 +115,11 @@ public static partial class CaseValidator
         else if (input.KeywordCodes.Any(k => !codes.IsValid(CodeListNames.Keyword, k)))
         {
             errors.Add(nameof(CaseInput.KeywordCodes), Messages.Error("InvalidCode", nameof(CaseInput.KeywordCodes)));
+        }
+        else if (input.KeywordCodes.Any(k => !codes.IsValid(CodeListNames.Keyword, k, leafOnly: true)))
+        {
+            // Like the product code: a case is filed under concrete keywords, so statistics never mix a group with its members.
+            errors.Add(nameof(CaseInput.KeywordCodes), Messages.Error("KeywordNotLeaf", nameof(CaseInput.KeywordCodes)));
         }
 
         Amount(errors, input.AmountBilled, nameof(CaseInput.AmountBilled));
@@ -148,14 +153,25 @@ public static partial class CaseValidator
     }
 
     /// <summary>法人番号: 13 digits whose first digit is a check digit over the other twelve (国税庁 rule).</summary>
-    public static bool IsValidCorporateNumber(string value)
+    public static bool IsValidCorporateNumber(string value) => CheckCorporateNumber(value) is null;
+
+    /// <summary>
+    /// Null for a valid 法人番号; otherwise the error key: a wrong length or stray characters is a different mistake
+    /// (a typo in the shape) from thirteen digits whose check digit does not match (a digit mistyped or transposed).
+    /// </summary>
+    public static string? CheckCorporateNumber(string value)
     {
         var digits = JapaneseNormalizer.DigitsOnly(value);
         if (digits.Length != 13 || digits.Length != value.Normalize(System.Text.NormalizationForm.FormKC).Length)
         {
-            return false;
+            return "InvalidCorporateNumber";
         }
 
+        return CorporateNumberCheckDigitMatches(digits) ? null : "CorporateNumberCheckDigit";
+    }
+
+    private static bool CorporateNumberCheckDigitMatches(string digits)
+    {
         var sum = 0;
         for (var i = 0; i < 12; i++)
         {

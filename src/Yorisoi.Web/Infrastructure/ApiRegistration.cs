@@ -34,7 +34,12 @@ public static class ApiRegistration
                 context.ProblemDetails.Title = Messages.Get("Api.UnsupportedMediaType");
             }
         });
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are JSON numbers: reading "12000" as well would make the published schema say any string is an amount.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         return builder;
     }

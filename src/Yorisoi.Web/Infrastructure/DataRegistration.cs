@@ -29,6 +29,7 @@ public static class DataRegistration
         builder.Services.AddScoped<AccessScope>();
         builder.Services.AddDbContext<YorisoiDbContext>(db => DatabaseConfigurator.Configure(db, options.Provider, options.ConnectionString));
         builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<AwaitingApprovals>();
         builder.Services.AddScoped<StaffAdministration>();
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;

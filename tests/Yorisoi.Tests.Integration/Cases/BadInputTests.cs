@@ -23,6 +23,8 @@ public abstract class BadInputTests(AppFixture app)
         { "JSON null", "null" },
         { "JSON array", "[]" },
         { "amount as text", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":"たくさん"}""" },
+        // A quoted number used to be read too, which made the published schema say an amount may be any string.
+        { "amount as a quoted number", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":"12000"}""" },
         { "amount with decimals", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":1.5}""" },
         { "amount beyond long", """{"receivedAt":"2026-11-01T10:00:00+09:00","channelCode":"C1","summary":"s","amountBilled":99999999999999999999999}""" },
         { "impossible date", """{"receivedAt":"2026-02-30T10:00:00+09:00","channelCode":"C1","summary":"s"}""" },
@@ -91,11 +93,14 @@ public abstract class BadInputTests(AppFixture app)
         { "malformed email", "Consultant.Email", "相談者のメールアドレスの形式が正しくありません（例: taro@example.jp）。" },
         { "contract party phone", "ContractParty.Phone", "契約当事者の電話番号の形式が正しくありません（例: 03-1234-5678、090-1234-5678）。" },
         { "javascript url", "Business.Url", "事業者のURLは http:// または https:// で始まるURLを入力してください。" },
-        { "corporate number check digit", "Business.CorporateNumber", "法人番号は13桁の法人番号を入力してください（番号の検査用数字が一致しません）。" },
+        { "corporate number check digit", "Business.CorporateNumber", "法人番号の検査用数字（先頭の1桁）が一致しません。番号を打ち間違えていないか確かめてください。" },
         { "unknown channel", "ChannelCode", "受付方法の選択肢が正しくありません。一覧から選んでください。" },
         { "top-level product", "ProductCode", "商品・役務分類は大分類ではなく、その下の分類まで選んでください。" },
         { "unknown municipality", "Consultant.MunicipalityCode", "相談者の居住市区町村の市区町村コードが見つかりません。" },
         { "eleven keywords", "KeywordCodes", "内容キーワードは10個まで選べます。" },
+        { "top-level keyword", "KeywordCodes", "内容キーワードは大分類ではなく、その下のキーワードまで選んでください。" },
+        { "twelve-digit corporate number", "Business.CorporateNumber", "法人番号は13桁の数字で入力してください（ハイフンや空白は不要です）。" },
+        { "assignee who does not work cases", "AssigneeId", "担当者は相談を担当できる職員（相談員・決裁者・センター管理者）から選んでください。" },
         { "assignee of another center", "AssigneeId", "担当者はこのセンターの職員から選んでください。" },
         { "overlong name", "Consultant.Name", "相談者の氏名は100文字以内で入力してください。" },
     };
@@ -340,6 +345,9 @@ public abstract class BadInputTests(AppFixture app)
             case "top-level product": input.ProductCode = "02"; break;
             case "unknown municipality": input.Consultant.MunicipalityCode = "99999"; break;
             case "eleven keywords": input.KeywordCodes = ["K0101", "K0102", "K0103", "K0104", "K0105", "K0106", "K0107", "K0108", "K0109", "K0110", "K0111"]; break;
+            case "top-level keyword": input.KeywordCodes = ["K01"]; break;
+            case "twelve-digit corporate number": input.Business.CorporateNumber = "700001205000"; break;
+            case "assignee who does not work cases": input.AssigneeId = world.PrefectureAdminA.Id; break;
             case "assignee of another center": input.AssigneeId = world.CounselorB.Id; break;
             case "overlong name": input.Consultant.Name = new string('山', 101); break;
             default: throw new ArgumentOutOfRangeException(nameof(what), what);

@@ -171,9 +171,10 @@ public abstract class CaseLifecycleTests(AppFixture app)
         var world = app.World;
         var counselor = await app.ClientAsync(world.CounselorA);
         var supervisor = await app.ClientAsync(world.SupervisorA);
-        var created = await RegisterAsync(counselor, "決裁の流れ");
+        var created = await RegisterAsync(counselor, "決裁の流れ", i => i.ResultCode = "R1");
         var id = created.Id;
         await Ok(counselor.PostJsonAsync($"/api/cases/{id}/transitions", new { action = "Start" }));
+        await Ok(counselor.PostJsonAsync($"/api/cases/{id}/handling-log", CaseInputs.Log()));
         await Ok(counselor.PostJsonAsync($"/api/cases/{id}/transitions", new { action = "SubmitForApproval" }));
 
         using var byCounselor = await counselor.PostJsonAsync($"/api/cases/{id}/transitions", new { action = "Approve" });
@@ -218,7 +219,8 @@ public abstract class CaseLifecycleTests(AppFixture app)
     {
         var counselor = await app.ClientAsync(app.World.CounselorA);
         var centerAdmin = await app.ClientAsync(app.World.CenterAdminA);
-        var created = await RegisterAsync(counselor, "差戻しの確認");
+        var created = await RegisterAsync(counselor, "差戻しの確認", i => i.ResultCode = "R5");
+        await Ok(counselor.PostJsonAsync($"/api/cases/{created.Id}/handling-log", CaseInputs.Log()));
         await Ok(counselor.PostJsonAsync($"/api/cases/{created.Id}/transitions", new { action = "SubmitForApproval" }));
 
         using var withoutComment = await centerAdmin.PostJsonAsync($"/api/cases/{created.Id}/transitions", new { action = "Return" });

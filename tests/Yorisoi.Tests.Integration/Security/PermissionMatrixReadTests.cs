@@ -36,6 +36,8 @@ public abstract class PermissionMatrixReadTests(AppFixture app)
         ["GET /api/cases?scope=shared"] = [401, 200, 200, 200, 403, 403, 403],
         ["POST /api/repeat-consumers/search {\"phone\":\"03-1111-0001\"}"] = [401, 200, 200, 200, 403, 403, 403],
         ["GET /api/code-lists/product?q=定期"] = [401, 200, 200, 200, 200, 200, 200],
+        ["GET /api/code-lists"] = [401, 200, 200, 200, 200, 200, 200],
+        ["GET /api/approvals"] = [401, 403, 200, 200, 403, 403, 403],
         ["GET /api/centers"] = [401, 200, 200, 200, 200, 200, 200],
         ["GET /api/municipalities?q=千代田"] = [401, 200, 200, 200, 200, 200, 200],
         ["GET /api/postal-codes/100-0001"] = [401, 200, 200, 200, 200, 200, 200],
@@ -140,6 +142,15 @@ public abstract class PermissionMatrixReadTests(AppFixture app)
         { "A.counselor", "?productCode=02", ["A1", "A2"] },
         { "A.counselor", "?productCode=0601", [] },
         { "A.counselor", "?salesFormCode=S3", ["A1", "A2"] },
+        // A receipt number finds one case, and only where the list would show it anyway.
+        { "A.counselor", "?receiptNumber={A1}", ["A1"] },
+        { "A.supervisor", "?receiptNumber={A2}", ["A2"] },
+        { "A.counselor", "?receiptNumber={B1}", [] },
+        { "A.counselor", "?scope=shared&receiptNumber={B1}", [] },
+        { "A.counselor", "?scope=shared&receiptNumber={B2}", ["B2"] },
+        { "A.counselor", "?receiptNumber={B2}", [] },
+        { "B.counselor", "?receiptNumber={A1}", [] },
+        { "C.counselor", "?scope=shared&receiptNumber={A1}", [] },
     };
 
     [Theory]
@@ -149,6 +160,11 @@ public abstract class PermissionMatrixReadTests(AppFixture app)
         var world = app.World;
         var names = new Dictionary<Guid, string> { [world.A1.Id] = "A1", [world.A2.Id] = "A2", [world.B1.Id] = "B1", [world.B2.Id] = "B2", [world.C1.Id] = "C1" };
         var client = await app.ClientAsync(world.User(userKey));
+
+        foreach (var (name, detail) in new[] { ("{A1}", world.A1), ("{A2}", world.A2), ("{B1}", world.B1), ("{B2}", world.B2), ("{C1}", world.C1) })
+        {
+            query = query.Replace(name, detail.ReceiptNumber, StringComparison.Ordinal);
+        }
 
         using var response = await client.GetAsync("/api/cases" + query);
         await response.ExpectAsync(HttpStatusCode.OK);

@@ -150,7 +150,12 @@ public abstract class PermissionMatrixWriteTests(AppFixture app)
     {
         var world = app.World;
         var (counselor, supervisor) = target == Own ? (world.CounselorA, world.SupervisorA) : (world.CounselorB, world.SupervisorB);
-        var subject = await app.RegisterAsync(counselor, i => i.Summary = $"権限表の確認 {endpoint} {target}");
+        // 決裁依頼 and 決裁 need a result and a handling log entry; the cells test who may act, not what is missing.
+        var subject = await app.RegisterAsync(counselor, i =>
+        {
+            i.Summary = $"権限表の確認 {endpoint} {target}";
+            i.ResultCode = "R1";
+        });
         if (target == Shared)
         {
             subject = await app.DoAsync(counselor, s => s.ShareAsync(subject.Id, world.CenterA.Id, "広域連携"));
@@ -165,7 +170,8 @@ public abstract class PermissionMatrixWriteTests(AppFixture app)
         if (endpoint.EndsWith("SubmitForApproval", StringComparison.Ordinal) || endpoint.EndsWith("Approve", StringComparison.Ordinal)
             || endpoint.EndsWith("Return", StringComparison.Ordinal) || endpoint.EndsWith("Reopen", StringComparison.Ordinal))
         {
-            subject = await app.DoAsync(counselor, s => s.TransitionAsync(id, CaseAction.Start, null, isApprover: false));
+            // The first handling log entry also moves the case from 受付 to 対応中.
+            subject = await app.DoAsync(counselor, s => s.AddHandlingLogAsync(id, CaseInputs.Log(), HandlingLogKind.Handling));
         }
 
         if (endpoint.EndsWith("Approve", StringComparison.Ordinal) || endpoint.EndsWith("Return", StringComparison.Ordinal) || endpoint.EndsWith("Reopen", StringComparison.Ordinal))

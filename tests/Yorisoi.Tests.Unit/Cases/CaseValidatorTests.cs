@@ -197,22 +197,42 @@ public sealed class CaseValidatorTests
         Assert.True(Validate(input).IsValid);
     }
 
+    [Fact]
+    public void ATopLevelKeywordIsRefusedLikeATopLevelProduct()
+    {
+        var input = ValidInput();
+        input.KeywordCodes = ["K0101", "K01"];
+
+        Assert.Equal(["内容キーワードは大分類ではなく、その下のキーワードまで選んでください。"], Validate(input).ToDictionary()["KeywordCodes"]);
+    }
+
     [Theory]
     [InlineData("7000012050003")] // check digit off by one
     [InlineData("3000012050002")]
     [InlineData("1000012050002")]
-    [InlineData("700001205000")] // 12 digits
-    [InlineData("70000120500021")] // 14 digits
-    [InlineData("7000-0120-50002")] // separators are not part of the number
-    [InlineData("700001205000A")]
-    [InlineData("T7000012050002")] // an invoice registration number is not a corporate number
-    public void CorporateNumbersWithWrongCheckDigitOrShapeAreRejected(string number)
+    [InlineData("７０００１２０５０００２３")] // full-width, last digit mistyped
+    public void ThirteenDigitsWithAWrongCheckDigitAreRejectedAsACheckDigitMismatch(string number)
     {
         Assert.False(CaseValidator.IsValidCorporateNumber(number));
 
         var input = ValidInput();
         input.Business.CorporateNumber = number;
-        Assert.Equal(["法人番号は13桁の法人番号を入力してください（番号の検査用数字が一致しません）。"], Validate(input).ToDictionary()["Business.CorporateNumber"]);
+        Assert.Equal(["法人番号の検査用数字（先頭の1桁）が一致しません。番号を打ち間違えていないか確かめてください。"], Validate(input).ToDictionary()["Business.CorporateNumber"]);
+    }
+
+    [Theory]
+    [InlineData("700001205000")] // 12 digits
+    [InlineData("70000120500021")] // 14 digits
+    [InlineData("7000-0120-50002")] // separators are not part of the number
+    [InlineData("700001205000A")]
+    [InlineData("T7000012050002")] // an invoice registration number is not a corporate number
+    public void CorporateNumbersOfTheWrongShapeAreRejectedAsNotThirteenDigits(string number)
+    {
+        Assert.False(CaseValidator.IsValidCorporateNumber(number));
+
+        var input = ValidInput();
+        input.Business.CorporateNumber = number;
+        Assert.Equal(["法人番号は13桁の数字で入力してください（ハイフンや空白は不要です）。"], Validate(input).ToDictionary()["Business.CorporateNumber"]);
     }
 
     [Theory]

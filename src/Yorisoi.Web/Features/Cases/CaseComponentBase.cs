@@ -28,6 +28,14 @@ public abstract class CaseComponentBase : ComponentBase
         return await work(scope.ServiceProvider.GetRequiredService<CaseService>());
     }
 
+    /// <summary>Any scoped service (the approvals list, for one) bound to the signed-in user like the case service.</summary>
+    protected async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work)
+        where TService : notnull
+    {
+        await using var scope = await CreateUserScopeAsync();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     protected async Task<T> WithDbAsync<T>(Func<YorisoiDbContext, Task<T>> work)
     {
         await using var scope = await CreateUserScopeAsync();

@@ -23,11 +23,13 @@ public static class CaseEndpoints
 {
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.CaseWork);
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.CaseWork)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/", async ([AsParameters] CaseListParameters p, CaseService cases, CancellationToken ct) =>
+        group.MapGet("/", async ([AsParameters] CaseListParameters p, CaseService cases, HttpContext http, CancellationToken ct) =>
             {
-                if (p.ToQuery() is not { } query)
+                if (p.ToQuery(http.Request.Query.Keys) is not { } query)
                 {
                     return (Results<Ok<PagedResult<CaseListItem>>, ValidationProblem>)TypedResults.ValidationProblem(p.Errors(), title: Messages.Get("Api.InvalidInput"));
                 }
@@ -35,7 +37,7 @@ public static class CaseEndpoints
                 return TypedResults.Ok(await cases.ListAsync(query, ct));
             })
             .WithName("ListCases")
-            .WithSummary("The center's cases, filtered, sorted and paged (no personal data).");
+            .WithSummary("The center's cases, filtered, sorted and paged (no personal data). receiptNumber finds one case by its 受付番号; an unknown parameter is a 400.");
 
         group.MapPost("/", async Task<Results<Created<CaseDetail>, Ok<CaseDetail>, ValidationProblem>> (
                 CaseInput input, [FromHeader(Name = "Idempotency-Key")] Guid? idempotencyKey, CaseService cases, CancellationToken ct) =>
@@ -65,36 +67,45 @@ public static class CaseEndpoints
                 request.Case is null
                     ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Case"] = [Messages.Error("Required", "Case")] }, title: Messages.Get("Api.InvalidInput"))
                     : ToResult(await cases.UpdateAsync(id, request.Version, request.Case, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("UpdateCase")
             .WithSummary("Updates a case. The version must be the one read; otherwise 409 with the current case.");
 
         group.MapPost("/{id:guid}/handling-log", async (Guid id, HandlingLogInput input, CaseService cases, CancellationToken ct) =>
                 ToResult(await cases.AddHandlingLogAsync(id, input, HandlingLogKind.Handling, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AddHandlingLogEntry")
             .WithSummary("Appends a handling log entry (処理経過).");
 
         group.MapPost("/{id:guid}/mediation/start", async (Guid id, CaseService cases, CancellationToken ct) =>
                 ToResult(await cases.StartMediationAsync(id, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("StartMediation")
             .WithSummary("Starts mediation (あっせん) with the business.");
 
         group.MapPost("/{id:guid}/mediation/entries", async (Guid id, HandlingLogInput input, CaseService cases, CancellationToken ct) =>
                 ToResult(await cases.AddHandlingLogAsync(id, input, HandlingLogKind.Mediation, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AddMediationEntry")
             .WithSummary("Appends a dated mediation entry.");
 
         group.MapPost("/{id:guid}/mediation/end", async (Guid id, EndMediationRequest request, CaseService cases, CancellationToken ct) =>
                 ToResult(await cases.EndMediationAsync(id, request.Outcome, request.AmountRelieved, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("EndMediation")
             .WithSummary("Ends mediation as resolved (あっせん解決) or failed (あっせん不調).");
 
         group.MapPost("/{id:guid}/transitions", async (Guid id, TransitionRequest request, CaseService cases, HttpContext http, CancellationToken ct) =>
                 ToResult(await cases.TransitionAsync(id, request.Action, request.Comment, Roles.Approvers.Any(http.User.IsInRole), request.Version, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("TransitionCase")
-            .WithSummary("Moves a case through 受付 → 対応中 → 決裁待ち → 完了; approve, return and reopen are for approvers.");
+            .WithSummary("Moves a case through 受付 → 対応中 → 決裁待ち → 完了; approve, return and reopen are for approvers. "
+                + "決裁依頼 and 決裁 need 処理結果, a 処理経過 entry, 商品・役務分類 and 販売購入形態: otherwise 422 listing what is missing.");
 
         group.MapPost("/{id:guid}/shares", async (Guid id, ShareRequest request, CaseService cases, CancellationToken ct) =>
                 ToResult(await cases.ShareAsync(id, request.CenterId, request.Reason, ct)))
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ShareCase")
             .WithSummary("Shares a case with another center for wide-area work (needs the consumer's consent).");
 
@@ -119,6 +130,8 @@ public static class CaseEndpoints
             })
             .WithTags("Cases")
             .RequireAuthorization(Policies.CaseWork)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("FindRepeatConsumer")
             .WithSummary("Earlier cases of this phone number in the user's own center.");
 
@@ -135,6 +148,12 @@ public static class CaseEndpoints
             Status = StatusCodes.Status409Conflict,
             Title = outcome.Message,
             Extensions = { ["current"] = outcome.Value },
+        }),
+        OutcomeKind.Incomplete => TypedResults.Problem(new HttpValidationProblemDetails(outcome.Errors!.ToDictionary())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = outcome.Message,
+            Detail = string.Join(" ", outcome.Errors!.ToDictionary().Values.SelectMany(m => m)),
         }),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: outcome.Message),
     };
@@ -157,6 +176,8 @@ public sealed class CaseListParameters
 
     public string? BusinessName { get; set; }
 
+    public string? ReceiptNumber { get; set; }
+
     public string? Scope { get; set; }
 
     public string? Sort { get; set; }
@@ -169,9 +190,21 @@ public sealed class CaseListParameters
 
     public IDictionary<string, string[]> Errors() => _errors;
 
-    public CaseListQuery? ToQuery()
+    /// <summary>The query string names this list understands; anything else would otherwise be ignored and return every case.</summary>
+    public static IReadOnlyList<string> Known { get; } =
+        ["status", "receivedFrom", "receivedTo", "productCode", "salesFormCode", "assigneeId", "businessName", "receiptNumber", "scope", "sort", "page", "pageSize"];
+
+    public CaseListQuery? ToQuery(IEnumerable<string>? given = null)
     {
         _errors.Clear();
+        foreach (var name in given ?? [])
+        {
+            if (!Known.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                _errors[name] = [Messages.Format("List.UnknownParameter", name, string.Join(", ", Known))];
+            }
+        }
+
         CaseStatus? status = null;
         if (Status is { Length: > 0 })
         {
@@ -222,6 +255,11 @@ public sealed class CaseListParameters
             _errors["businessName"] = [Messages.Get("List.BusinessNameTooLong")];
         }
 
+        if (ReceiptNumber is { Length: > 30 })
+        {
+            _errors["receiptNumber"] = [Messages.Get("List.ReceiptNumberTooLong")];
+        }
+
         return _errors.Count > 0 ? null : new CaseListQuery
         {
             Status = status,
@@ -231,6 +269,7 @@ public sealed class CaseListParameters
             SalesFormCode = SalesFormCode,
             AssigneeId = assignee,
             BusinessName = BusinessName,
+            ReceiptNumber = ReceiptNumber,
             Scope = Scope,
             Sort = Sort,
             Page = page,

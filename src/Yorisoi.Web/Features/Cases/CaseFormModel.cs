@@ -18,13 +18,15 @@ public sealed class CaseFormModel
     /// <summary>受付日時 as Japan wall-clock time (datetime-local).</summary>
     public DateTime? ReceivedAtLocal { get; set; }
 
-    public string? AmountBilled { get; set; }
+    // A readable amount is shown back the way the case page shows money (12,000) as soon as the field is left, so
+    // １２０００ or 12000円 visibly became a number; anything unreadable stays exactly as typed for the error message.
+    public string? AmountBilled { get; set => field = ShowAmount(value); }
 
-    public string? ContractAmount { get; set; }
+    public string? ContractAmount { get; set => field = ShowAmount(value); }
 
-    public string? AmountPaid { get; set; }
+    public string? AmountPaid { get; set => field = ShowAmount(value); }
 
-    public string? AmountRelieved { get; set; }
+    public string? AmountRelieved { get; set => field = ShowAmount(value); }
 
     /// <summary>Field keys in the order the form shows them, for the error summary.</summary>
     public static readonly IReadOnlyList<string> FieldOrder =
@@ -51,7 +53,7 @@ public sealed class CaseFormModel
 
     public static CaseFormModel From(CaseInput input) => new()
     {
-        Input = Clone(input),
+        Input = WithPostalCodesShown(Clone(input)),
         ReceivedAtLocal = input.ReceivedAt is { } at ? CaseText.ToJapanLocal(at) : null,
         AmountBilled = AmountText(input.AmountBilled),
         ContractAmount = AmountText(input.ContractAmount),
@@ -83,6 +85,23 @@ public sealed class CaseFormModel
         JsonSerializer.Deserialize<CaseInput>(JsonSerializer.Serialize(input))!;
 
     private static string? AmountText(long? amount) => amount?.ToString("#,0", CultureInfo.InvariantCulture);
+
+    public static string? ShowAmount(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        return ParseAmount(text, nameof(CaseInput.AmountBilled), new FormErrors()) is { } amount ? AmountText(amount) : text;
+    }
+
+    private static CaseInput WithPostalCodesShown(CaseInput input)
+    {
+        input.Consultant.PostalCode = CaseText.PostalCode(input.Consultant.PostalCode);
+        input.ContractParty.PostalCode = CaseText.PostalCode(input.ContractParty.PostalCode);
+        return input;
+    }
 
     /// <summary>A yen amount as people type it; an unreadable one adds an error for the field and gives null.</summary>
     public static long? ParseAmount(string? text, string field, FormErrors errors)

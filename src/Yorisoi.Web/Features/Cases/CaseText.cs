@@ -50,7 +50,39 @@ public static class CaseText
 
     public static string Yen(long? amount) => amount is { } a ? UiText.Format("Common.Yen", a.ToString("#,0", Japanese)) : "—";
 
+    /// <summary>
+    /// Answers the page's HTTP request with 404 while still sending the page itself, which says the case is not found
+    /// and links back to the list. Set directly, a 404 makes the server-side render send no body at all (it leaves the
+    /// body to a status-code page), so the status is changed only as the rendered response starts.
+    /// </summary>
+    public static void AnswerNotFound(Microsoft.AspNetCore.Http.HttpContext http) =>
+        http.Response.OnStarting(() =>
+        {
+            http.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+
     public static string OrDash(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
+
+    /// <summary>
+    /// A postal code as people write it (154-0004), whichever way it was typed or stored; anything that is not seven
+    /// digits is shown as it is.
+    /// </summary>
+    public static string? PostalCode(string? value) =>
+        CaseValidator.NormalizePostalCode(value) is { Length: 7 } digits ? string.Concat(digits.AsSpan(0, 3), "-", digits.AsSpan(3)) : value;
+
+    /// <summary>How long ago, as a queue shows it: 「たった今」, 「5分前」, 「3時間前」, 「2日前」.</summary>
+    public static string Ago(DateTimeOffset at, DateTimeOffset now)
+    {
+        var elapsed = now - at;
+        return elapsed switch
+        {
+            { TotalMinutes: < 1 } => UiText.Get("Common.Ago.JustNow"),
+            { TotalHours: < 1 } => UiText.Format("Common.Ago.Minutes", (int)elapsed.TotalMinutes),
+            { TotalDays: < 1 } => UiText.Format("Common.Ago.Hours", (int)elapsed.TotalHours),
+            _ => UiText.Format("Common.Ago.Days", (int)elapsed.TotalDays),
+        };
+    }
 
     /// <summary>Today in Japan: receipt dates, deadlines and defaults follow the consumer's calendar, not the server's.</summary>
     public static DateOnly TodayInJapan(TimeProvider clock) => DateOnly.FromDateTime(FiscalYear.ToJapanTime(clock.GetUtcNow()).DateTime);
@@ -125,6 +157,11 @@ public static class CaseText
         if (leaf.StartsWith("Amount", StringComparison.Ordinal) || leaf == "ContractAmount")
         {
             return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var yen) ? Yen(yen) : value;
+        }
+
+        if (leaf == nameof(PartyInput.PostalCode))
+        {
+            return PostalCode(value) ?? value;
         }
 
         return value;

@@ -10,13 +10,33 @@ namespace Yorisoi.Web.Features.CodeLists;
 
 public sealed record CodeItemDto(string Code, string Name, string Path, string? ParentCode, bool IsLeaf, IReadOnlyList<string> Synonyms);
 
+public sealed record CodeListDto(string Name, string Version, int ItemCount, bool IsHierarchical);
+
 public sealed record CenterDto(Guid Id, string Code, string Name, string Kind, string PrefectureCode, bool IsDemo);
 
 public static class CodeListEndpoints
 {
     public static IEndpointRouteBuilder MapCodeListEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Reference data").RequireAuthorization();
+        var group = app.MapGroup("/api").WithTags("Reference data").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapGet("/code-lists", Results<Ok<IReadOnlyList<CodeListDto>>, NotFound> (string? version, CodeListCatalog catalog) =>
+            {
+                if (version is not null && catalog.Versions.All(v => v.Version != version))
+                {
+                    return TypedResults.NotFound();
+                }
+
+                var codes = catalog.Get(version);
+                return TypedResults.Ok<IReadOnlyList<CodeListDto>>(codes.ListNames.Select(name =>
+                {
+                    var items = codes.Items(name);
+                    return new CodeListDto(name, codes.Version, items.Count, items.Any(i => i.ParentCode is not null));
+                }).ToList());
+            })
+            .WithName("ListCodeLists")
+            .WithSummary("The code lists of a version (default: the current one): name, version, number of items, and whether items have parents.");
 
         group.MapGet("/code-lists/{list}", Results<Ok<IReadOnlyList<CodeItemDto>>, NotFound> (string list, string? q, string? version, int? limit, CodeListCatalog catalog) =>
             {

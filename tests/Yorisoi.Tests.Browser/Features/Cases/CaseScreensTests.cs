@@ -74,10 +74,11 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
     public async Task SupervisorApprovesSubmittedCaseWhichThenShowsCompletedAndReadOnly()
     {
         var counselor = await host.SignInAsync(StaffBrowser.Counselor);
-        var id = await counselor.RegisterCaseAsync($"決裁テスト商事{Guid.NewGuid().ToString("N")[..6]}");
+        var id = await RegisterReadyCaseAsync(counselor, $"決裁テスト商事{Guid.NewGuid().ToString("N")[..6]}");
         await counselor.OpenAsync($"/cases/{id}");
         await Assertions.Expect(counselor.GetByRole(AriaRole.Button, new() { Name = "決裁（承認）" })).ToHaveCountAsync(0);
         await counselor.GetByRole(AriaRole.Button, new() { Name = "決裁依頼" }).ClickAsync();
+        await counselor.GetByRole(AriaRole.Button, new() { Name = "決裁依頼する" }).ClickAsync();
         await Assertions.Expect(counselor.Locator(".case-title .badge")).ToHaveTextAsync("決裁待ち");
         await Assertions.Expect(counselor.GetByText("決裁を依頼しました。")).ToBeVisibleAsync();
         await counselor.Context.CloseAsync();
@@ -86,6 +87,7 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         await supervisor.OpenAsync($"/cases/{id}");
         await Assertions.Expect(supervisor.Locator(".case-title .badge")).ToHaveTextAsync("決裁待ち");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "決裁（承認）" }).ClickAsync();
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "決裁（承認）する" }).ClickAsync();
 
         await Assertions.Expect(supervisor.Locator(".case-title .badge")).ToHaveTextAsync("完了");
         await Assertions.Expect(supervisor.Locator("#read-only-notice")).ToContainTextAsync("読み取り専用");
@@ -145,7 +147,9 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         var yokohama = await host.SignInAsync(StaffBrowser.YokohamaCounselor);
         foreach (var path in new[] { $"/cases/{id}", $"/cases/{id}/edit" })
         {
-            await yokohama.OpenAsync(path);
+            var response = await yokohama.GotoAsync(path);
+            Assert.Equal(404, response!.Status);
+            await yokohama.WaitForSelectorAsync("main[data-interactive='true']");
             await Assertions.Expect(yokohama.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("相談が見つかりません");
             await Assertions.Expect(yokohama.GetByText("決裁テスト")).ToHaveCountAsync(0);
             await Assertions.Expect(yokohama.GetByText("他センター確認")).ToHaveCountAsync(0);
@@ -187,6 +191,34 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         await Assertions.Expect(first.Locator(".narrative")).ToHaveTextAsync(theirSummary);
         await Assertions.Expect(first.GetByText(myBusiness).First).ToBeVisibleAsync();
         await first.Context.CloseAsync();
+    }
+
+    /// <summary>A case with what 決裁依頼 needs (result, handling log entry, classification), made through the API.</summary>
+    private static async Task<Guid> RegisterReadyCaseAsync(IPage page, string businessName)
+    {
+        var response = await page.Context.APIRequest.PostAsync("/api/cases", new APIRequestContextOptions
+        {
+            Headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() },
+            DataObject = new
+            {
+                receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+                channelCode = "C1",
+                summary = "ブラウザテスト用の相談です。定期購入の解約について助言した。",
+                business = new { name = businessName },
+                productCode = "0201",
+                salesFormCode = "S3",
+                resultCode = "R1",
+            },
+        });
+        Assert.True(response.Ok, await response.TextAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(await response.BodyAsync());
+        var id = json.RootElement.GetProperty("id").GetGuid();
+        var log = await page.Context.APIRequest.PostAsync($"/api/cases/{id}/handling-log", new APIRequestContextOptions
+        {
+            DataObject = new { occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), methodCode = "M1", counterpartCode = "T1", text = "解約の申出方法を助言した。" },
+        });
+        Assert.True(log.Ok, await log.TextAsync());
+        return id;
     }
 
     private static Regex CaseUrl() => CaseUrlPattern();
