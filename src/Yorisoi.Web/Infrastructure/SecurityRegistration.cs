@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
@@ -78,6 +79,13 @@ public static class SecurityRegistration
                 OnValidatePrincipal = ValidatePrincipalAsync,
             };
         });
+        // Every host must read the others' cookies and stored tickets: one key ring, in the key directory that the hosts
+        // share (a volume or secret store, like the personal-data key), under one application name whatever the install path.
+        var keyDirectory = builder.Configuration["Keys:Directory"]
+            ?? Path.Combine(builder.Configuration["DataDirectory"] ?? Path.Combine(Directory.GetCurrentDirectory(), "data"), "keys");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Yorisoi")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keyDirectory, "data-protection")));
         builder.Services.AddSingleton<DatabaseTicketStore>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((cookie, store) => cookie.SessionStore = store);

@@ -24,7 +24,7 @@ public static class StaffBrowser
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
         if (email == CenterAdmin)
         {
-            await page.GetByLabel("認証コード").FillAsync(Yorisoi.Tests.Integration.Infrastructure.Totp.Code(DemoAuthenticatorKey, DateTimeOffset.UtcNow));
+            await page.GetByLabel("認証コード").FillAsync(await host.Codes.NextAsync(email, DemoAuthenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "確認", Exact = true }).ClickAsync();
         }
 

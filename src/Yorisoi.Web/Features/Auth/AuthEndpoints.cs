@@ -80,16 +80,16 @@ public static class AuthEndpoints
                     return TypedResults.ValidationProblem(errors.ToDictionary(), title: Messages.Get("Api.InvalidInput"));
                 }
 
-                // Whoever knew the old password may hold a session: all of them end, and this browser gets a fresh one.
+                // Whoever knew the old password may hold a session: every one ends, this one too, and the user signs in anew.
                 await sessions.EndAllAsync(user.Id);
                 db.AuditRecords.Add(new AuditRecord { At = clock.GetUtcNow(), UserId = user.Id, UserName = user.UserName, CenterId = user.CenterId, Action = AuditActions.PasswordChanged });
                 await db.SaveChangesAsync();
-                await signIn.RefreshSignInAsync(user);
+                await signIn.SignOutAsync();
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()
             .WithName("ChangePassword")
-            .WithSummary("Changes the signed-in user's password; every other session of the user ends at once.");
+            .WithSummary("Changes the signed-in user's password; every session of the user ends at once, so they sign in again with the new one.");
 
         group.MapGet("/me", (HttpContext http, AccessScope scope) =>
                 TypedResults.Ok(new MeResponse(scope.UserId ?? Guid.Empty, scope.UserName ?? "", scope.CenterId ?? Guid.Empty,

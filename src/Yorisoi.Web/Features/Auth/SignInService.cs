@@ -59,6 +59,13 @@ public sealed class SignInService(SignInManager<AppUser> signIn, DummyPasswordHa
 
     private async Task AuditAsync(AppUser? user, string action, string? detail)
     {
+        // Identity has already saved (or, racing a parallel attempt, failed to save) the user row; the audit record must
+        // not retry that write and turn a lost race into an error.
+        foreach (var entry in db.ChangeTracker.Entries<AppUser>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Modified).ToList())
+        {
+            entry.State = Microsoft.EntityFrameworkCore.EntityState.Unchanged;
+        }
+
         db.AuditRecords.Add(new AuditRecord
         {
             At = clock.GetUtcNow(),
