@@ -32,7 +32,8 @@ public sealed class ApiKeyAdministrationTests(YorisoiHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "控えたので閉じる" }).ClickAsync();
         await Assertions.Expect(page.Locator("#api-key-secret")).ToHaveCountAsync(0);
         await row.GetByRole(AriaRole.Button, new() { Name = $"{name} を失効させる" }).ClickAsync();
-        await Assertions.Expect(row).ToContainTextAsync("失効");
+        await Assertions.Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell, new() { Name = "失効", Exact = true })).ToHaveCountAsync(1);
         Assert.Equal(401, (await page.Context.APIRequest.GetAsync("/api/cases", withKey)).Status);
         await page.Context.CloseAsync();
     }
