@@ -14,4 +14,7 @@ public class AppUser : IdentityUser<Guid>
     public Guid CenterId { get; set; }
 
     public required string DisplayName { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted; a code is never accepted twice.</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

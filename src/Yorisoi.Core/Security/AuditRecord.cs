@@ -15,6 +15,15 @@ public static class AuditActions
     public const string UserLocked = "user-locked";
     public const string UserUnlocked = "user-unlocked";
     public const string UserTwoFactorReset = "user-two-factor-reset";
+    public const string PasswordChanged = "password-changed";
+    public const string ApiKeyCreated = "api-key-created";
+    public const string ApiKeyRevoked = "api-key-revoked";
+
+    /// <summary>A presented key was unknown, malformed, wrong, revoked or expired (the detail says which; never the secret).</summary>
+    public const string ApiKeyRejected = "api-key-rejected";
+
+    /// <summary>A valid key asked for something outside its scopes.</summary>
+    public const string ApiKeyDenied = "api-key-denied";
 }
 
 /// <summary>Append-only: the application offers no way to change or remove one (see YorisoiDbContext.SaveChanges).</summary>

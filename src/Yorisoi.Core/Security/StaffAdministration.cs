@@ -26,6 +26,7 @@ public sealed class StaffAdministration(
     YorisoiDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole<Guid>> roles,
+    UserSessions sessions,
     TimeProvider clock)
 {
     /// <summary>Roles a center or prefecture administrator may grant; anything wider needs a system administrator.</summary>
@@ -292,6 +293,7 @@ public sealed class StaffAdministration(
             await users.SetLockoutEnabledAsync(user, true);
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id, ct);
         }, ct);
 
     public Task<Outcome<StaffUser>> UnlockAsync(Guid userId, CancellationToken ct = default) =>
@@ -306,6 +308,8 @@ public sealed class StaffAdministration(
         {
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.ResetAuthenticatorKeyAsync(user);
+            // Sessions signed in with the old authenticator end with it.
+            await sessions.EndAllAsync(user.Id, ct);
         }, ct);
 
     private async Task<Outcome<StaffUser>> ChangeUserAsync(Guid userId, string action, Func<AppUser, Task> change, CancellationToken ct)

@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Security;
 using Yorisoi.Core.Resources;
+using Yorisoi.Web.Features.Auth;
 
 namespace Yorisoi.Web.Infrastructure;
 
@@ -34,6 +37,9 @@ public static class SecurityRegistration
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
+    /// <summary>Forwards each request to the API-key or the cookie scheme.</summary>
+    public const string SelectorScheme = "Yorisoi";
+
     public static WebApplicationBuilder AddYorisoiSecurity(this WebApplicationBuilder builder)
     {
         builder.Services
@@ -46,9 +52,11 @@ public static class SecurityRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.AuthenticatorTokenProvider = AuthenticatorCodeProvider.Name;
             })
             .AddEntityFrameworkStores<YorisoiDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodeProvider>(AuthenticatorCodeProvider.Name)
             .AddClaimsPrincipalFactory<YorisoiClaimsPrincipalFactory>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
 
@@ -68,8 +76,36 @@ public static class SecurityRegistration
                 // The API answers 401/403 as problem details; only pages redirect to the login screen.
                 OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = ValidatePrincipalAsync,
             };
         });
+        // Every host must read the others' cookies and stored tickets: one key ring, in the key directory that the hosts
+        // share (a volume or secret store, like the personal-data key), under one application name whatever the install path.
+        var keyDirectory = builder.Configuration["Keys:Directory"]
+            ?? Path.Combine(builder.Configuration["DataDirectory"] ?? Path.Combine(Directory.GetCurrentDirectory(), "data"), "keys");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Yorisoi")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keyDirectory, "data-protection")));
+        builder.Services.AddSingleton<DatabaseTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((cookie, store) => cookie.SessionStore = store);
+        builder.Services.AddScoped<UserSessions>();
+        builder.Services.AddScoped<DummyPasswordHash>();
+        builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<ApiKeyAdministration>();
+
+        // Requests that present an API key are judged by the key alone; all others by the session cookie.
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SelectorScheme;
+                options.DefaultAuthenticateScheme = SelectorScheme;
+                options.DefaultChallengeScheme = SelectorScheme;
+                options.DefaultForbidScheme = SelectorScheme;
+            })
+            .AddPolicyScheme(SelectorScheme, null, o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.PresentsKey(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementsTransformer>());
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         builder.Services.ConfigureExternalCookie(c => c.ExpireTimeSpan = TimeSpan.FromMinutes(5));
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, c =>
@@ -79,7 +115,9 @@ public static class SecurityRegistration
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireRole(Roles.CaseWorkers))
+            // A key reaches case endpoints only as far as ApiKeyAccess lets it (checked in UseAccessScope, per endpoint and scope).
+            .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+                Roles.CaseWorkers.Any(context.User.IsInRole) || ApiKeyAuthenticationHandler.IsKeyPrincipal(context.User)))
             .AddPolicy(Policies.Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Approvers))
             .AddPolicy(Policies.Administer, p => p.RequireAuthenticatedUser().RequireRole(Roles.CenterAdmin, Roles.PrefectureAdmin, Roles.SystemAdmin));
 
@@ -88,6 +126,20 @@ public static class SecurityRegistration
         builder.Services.AddScoped<CircuitActivity>();
         builder.Services.AddScoped<CircuitHandler, AccessScopeCircuitHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// Identity's security-stamp check (a changed stamp ends the session at the next check), keeping the session-key claim
+    /// when it rebuilds the principal, so interactive screens opened afterwards can still check their session.
+    /// </summary>
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var session = context.Principal?.FindFirst(DatabaseTicketStore.SessionClaim);
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (session is not null && context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == DatabaseTicketStore.SessionClaim))
+        {
+            identity.AddClaim(new Claim(DatabaseTicketStore.SessionClaim, session.Value));
+        }
     }
 
     private static async Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -116,6 +168,23 @@ public static class SecurityRegistration
     {
         var scope = context.RequestServices.GetRequiredService<AccessScope>();
         ApplyUser(scope, context.User);
+        if (ApiKeyAuthenticationHandler.IsKeyPrincipal(context.User) && !ApiKeyAccess.Allows(context, context.User))
+        {
+            var db = context.RequestServices.GetRequiredService<YorisoiDbContext>();
+            db.AuditRecords.Add(new AuditRecord
+            {
+                At = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+                UserId = scope.UserId,
+                UserName = scope.UserName,
+                CenterId = scope.CenterId,
+                Action = AuditActions.ApiKeyDenied,
+                Detail = $"key={context.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim)}; {context.Request.Method} {ApiKeyAccess.EndpointName(context) ?? context.Request.Path.Value}",
+            });
+            await db.SaveChangesAsync(context.RequestAborted);
+            await ApiKeyAuthenticationHandler.WriteProblemAsync(context, StatusCodes.Status403Forbidden, Messages.Get("ApiKey.ScopeDenied"));
+            return;
+        }
+
         if (NeedsTwoFactorSetup(context.User) && !IsAllowedDuringTwoFactorSetup(context.Request.Path))
         {
             if (context.Request.Path.StartsWithSegments("/api"))

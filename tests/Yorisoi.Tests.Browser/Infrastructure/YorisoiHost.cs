@@ -28,6 +28,9 @@ public sealed class YorisoiHost : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>Authenticator codes for this host's demo administrators: the server takes each code once.</summary>
+    public Yorisoi.Tests.Integration.Infrastructure.TotpSequence Codes { get; } = new();
+
     /// <summary>The host's recent console output, for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(60));
 

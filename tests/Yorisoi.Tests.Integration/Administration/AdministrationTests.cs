@@ -133,7 +133,8 @@ public abstract class AdministrationTests(AppFixture app)
         using var locked = await admin.PostAsync($"/api/admin/users/{id}/lock", null);
         await locked.ExpectAsync(HttpStatusCode.OK);
         Assert.True((await locked.ReadAsync<StaffUser>()).LockedOut);
-        (await SignInAsync(input.Email!, HttpStatusCode.Locked)).Dispose();
+        // A locked account is refused like a wrong password, so the answer does not reveal that it exists.
+        (await SignInAsync(input.Email!, HttpStatusCode.Unauthorized)).Dispose();
 
         await (await admin.PostAsync($"/api/admin/users/{id}/unlock", null)).ExpectAsync(HttpStatusCode.OK);
         (await SignInAsync(input.Email!, HttpStatusCode.NoContent)).Dispose();

@@ -45,6 +45,9 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>PostgreSQL: the owner role that migrates; null on SQLite.</summary>
     public string? MigrationConnectionString { get; private set; }
 
+    /// <summary>Authenticator codes for this host's accounts: the server takes each code once.</summary>
+    public TotpSequence Codes { get; } = new();
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
@@ -102,7 +105,7 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task<HttpClient> SignInAsync(TestUser user)
     {
         var client = AnonymousClient();
-        var code = user.AuthenticatorKey is { } key ? Totp.Code(key, DateTimeOffset.UtcNow) : null;
+        var code = user.AuthenticatorKey is { } key ? await Codes.NextAsync(user.Email, key) : null;
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestWorld.Password, twoFactorCode = code });
         if (response.StatusCode != HttpStatusCode.NoContent)
         {

@@ -46,3 +46,38 @@ public static class Totp
         return output.ToArray();
     }
 }
+
+/// <summary>
+/// Codes for repeated sign-ins of the same accounts against one host. The server accepts each time step once, within
+/// ±30 s; this hands out the current or the next step that the account has not used yet, and waits for the clock
+/// when both are used.
+/// </summary>
+public sealed class TotpSequence : IDisposable
+{
+    private readonly Dictionary<string, long> _lastStep = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<string> NextAsync(string account, string base32Key)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var current = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            var step = _lastStep.TryGetValue(account, out var last) ? Math.Max(last + 1, current) : current;
+            while (step > DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 + 1)
+            {
+                // Both usable steps are spent: the next one opens when the clock reaches it.
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+
+            _lastStep[account] = step;
+            return Totp.Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

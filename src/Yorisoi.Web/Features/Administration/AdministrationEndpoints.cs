@@ -63,6 +63,7 @@ public static class AdministrationEndpoints
         MapUserAction(group, "lock", "LockUser", "Locks a staff account until it is unlocked.", (a, id, ct) => a.LockAsync(id, ct));
         MapUserAction(group, "unlock", "UnlockUser", "Unlocks a staff account.", (a, id, ct) => a.UnlockAsync(id, ct));
         MapUserAction(group, "reset-two-factor", "ResetUserTwoFactor", "Turns off two-factor sign-in and discards the authenticator key.", (a, id, ct) => a.ResetTwoFactorAsync(id, ct));
+        MapApiKeyEndpoints(group);
         return app;
     }
 
@@ -80,6 +81,52 @@ public static class AdministrationEndpoints
             })
             .WithName(name)
             .WithSummary(summary);
+
+    private static void MapApiKeyEndpoints(RouteGroupBuilder group)
+    {
+        group.MapGet("/api-keys", async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, ProblemHttpResult>> (
+                Guid centerId, Yorisoi.Core.Security.ApiKeyAdministration keys, CancellationToken ct) =>
+            {
+                var outcome = await keys.ListAsync(centerId, ct);
+                return outcome.Kind switch
+                {
+                    OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
+                    OutcomeKind.NotFound => NotFound(),
+                    _ => Forbidden(outcome.Message),
+                };
+            })
+            .WithName("ListApiKeys")
+            .WithSummary("API keys of a center (never their secrets), newest first.");
+
+        group.MapPost("/api-keys", async Task<Results<Created<CreatedApiKey>, ValidationProblem, ProblemHttpResult>> (
+                ApiKeyInput input, Yorisoi.Core.Security.ApiKeyAdministration keys, CancellationToken ct) =>
+            {
+                var outcome = await keys.CreateAsync(input, ct);
+                return outcome.Kind switch
+                {
+                    OutcomeKind.Created => TypedResults.Created($"/api/admin/api-keys/{outcome.Value!.Key.Id}", outcome.Value),
+                    OutcomeKind.Invalid => Invalid(outcome.Errors!),
+                    OutcomeKind.NotFound => NotFound(),
+                    _ => Forbidden(outcome.Message),
+                };
+            })
+            .WithName("CreateApiKey")
+            .WithSummary("Creates an API key for one center with scopes and an expiry; the answer holds the secret, shown this once.");
+
+        group.MapPost("/api-keys/{id:guid}/revoke", async Task<Results<Ok<ApiKeySummary>, ProblemHttpResult>> (
+                Guid id, Yorisoi.Core.Security.ApiKeyAdministration keys, CancellationToken ct) =>
+            {
+                var outcome = await keys.RevokeAsync(id, ct);
+                return outcome.Kind switch
+                {
+                    OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
+                    OutcomeKind.NotFound => NotFound(),
+                    _ => Forbidden(outcome.Message),
+                };
+            })
+            .WithName("RevokeApiKey")
+            .WithSummary("Revokes an API key; it is refused from the next request on.");
+    }
 
     private static ValidationProblem Invalid(ValidationErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: Messages.Get("Api.InvalidInput"));

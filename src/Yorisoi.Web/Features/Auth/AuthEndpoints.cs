@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Yorisoi.Core.Cases;
 using Yorisoi.Core.Data;
-using Yorisoi.Core.Security;
 using Yorisoi.Core.Resources;
+using Yorisoi.Core.Security;
+using Yorisoi.Web.Infrastructure;
 
 namespace Yorisoi.Web.Features.Auth;
 
@@ -10,63 +13,99 @@ public sealed record LoginRequest(string Email, string Password, string? TwoFact
 
 public sealed record MeResponse(Guid Id, string DisplayName, Guid CenterId, IReadOnlyList<string> Roles);
 
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
 
-        group.MapPost("/login", async Task<Results<NoContent, ProblemHttpResult>> (
-                LoginRequest request, SignInManager<AppUser> signIn, YorisoiDbContext db, TimeProvider clock) =>
+        group.MapPost("/login", async Task<Results<NoContent, ProblemHttpResult>> (LoginRequest request, SignInService signIn) =>
             {
-                var user = await signIn.UserManager.FindByEmailAsync(request.Email ?? "");
-                var result = user is null
-                    ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-                    : await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-                if (result.RequiresTwoFactor)
+                var outcome = await signIn.PasswordSignInAsync(request.Email, request.Password);
+                if (outcome == SignInOutcome.RequiresTwoFactor)
                 {
                     if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
                     {
                         return TypedResults.Problem(statusCode: 401, title: Messages.Get("Auth.TwoFactorCodeRequired"), extensions: new Dictionary<string, object?> { ["requiresTwoFactor"] = true });
                     }
 
-                    result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+                    outcome = await signIn.TwoFactorSignInAsync(request.TwoFactorCode);
                 }
 
-                db.AuditRecords.Add(new AuditRecord
-                {
-                    At = clock.GetUtcNow(),
-                    UserId = user?.Id,
-                    UserName = user?.DisplayName,
-                    CenterId = user?.CenterId,
-                    Action = result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed,
-                    Detail = result.IsLockedOut ? "locked out" : null,
-                });
-                await db.SaveChangesAsync();
-                if (result.IsLockedOut)
-                {
-                    return TypedResults.Problem(statusCode: 423, title: Messages.Get("Auth.LockedOut"));
-                }
-
-                return result.Succeeded
+                // Wrong password, unknown account and locked account get this same answer (see SignInService).
+                return outcome == SignInOutcome.Succeeded
                     ? TypedResults.NoContent()
                     : TypedResults.Problem(statusCode: 401, title: Messages.Get("Auth.InvalidCredentials"));
             })
+            .AllowAnonymous()
             .WithName("Login")
             .WithSummary("Signs in with e-mail and password (and a TOTP code where two-factor sign-in is on); sets the session cookie.");
 
-        group.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        group.MapPost("/logout", async (SignInManager<AppUser> signIn, HttpContext http, UserSessions sessions) =>
             {
+                await EndCurrentSessionAsync(http, sessions);
                 await signIn.SignOutAsync();
                 return TypedResults.NoContent();
             })
-            .WithName("Logout");
+            .AllowAnonymous()
+            .WithName("Logout")
+            .WithSummary("Signs out: the session ends on every host at once, and the cookie is cleared.");
+
+        group.MapPost("/password", async Task<Results<NoContent, ValidationProblem>> (
+                ChangePasswordRequest request, HttpContext http, SignInManager<AppUser> signIn, UserSessions sessions, YorisoiDbContext db, TimeProvider clock) =>
+            {
+                var user = await signIn.UserManager.GetUserAsync(http.User);
+                var errors = new ValidationErrors();
+                if (string.IsNullOrEmpty(request.NewPassword))
+                {
+                    errors.Add("NewPassword", Messages.Get("Auth.NewPasswordRequired"));
+                }
+
+                if (user is null || !errors.IsValid)
+                {
+                    return TypedResults.ValidationProblem(errors.ToDictionary(), title: Messages.Get("Api.InvalidInput"));
+                }
+
+                var changed = await signIn.UserManager.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword!);
+                if (!changed.Succeeded)
+                {
+                    foreach (var error in changed.Errors)
+                    {
+                        errors.Add(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "CurrentPassword" : "NewPassword",
+                            error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? Messages.Get("Auth.CurrentPasswordWrong") : error.Description);
+                    }
+
+                    return TypedResults.ValidationProblem(errors.ToDictionary(), title: Messages.Get("Api.InvalidInput"));
+                }
+
+                // Whoever knew the old password may hold a session: every one ends, this one too, and the user signs in anew.
+                await sessions.EndAllAsync(user.Id);
+                db.AuditRecords.Add(new AuditRecord { At = clock.GetUtcNow(), UserId = user.Id, UserName = user.UserName, CenterId = user.CenterId, Action = AuditActions.PasswordChanged });
+                await db.SaveChangesAsync();
+                await signIn.SignOutAsync();
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("ChangePassword")
+            .WithSummary("Changes the signed-in user's password; every session of the user ends at once, so they sign in again with the new one.");
 
         group.MapGet("/me", (HttpContext http, AccessScope scope) =>
                 TypedResults.Ok(new MeResponse(scope.UserId ?? Guid.Empty, scope.UserName ?? "", scope.CenterId ?? Guid.Empty,
                     Roles.All.Where(http.User.IsInRole).ToList())))
             .RequireAuthorization()
-            .WithName("Me");
+            .WithName("Me")
+            .WithSummary("The signed-in user: id, name, center and roles.");
         return app;
+    }
+
+    /// <summary>The cookie handler removes the session it read; this also covers a request whose ticket it has not read.</summary>
+    public static async Task EndCurrentSessionAsync(HttpContext http, UserSessions sessions)
+    {
+        if (http.User.FindFirstValue(DatabaseTicketStore.SessionClaim) is { } key)
+        {
+            await sessions.EndAsync(key);
+        }
     }
 }
