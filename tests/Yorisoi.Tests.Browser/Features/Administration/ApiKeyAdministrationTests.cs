@@ -12,7 +12,7 @@ public sealed class ApiKeyAdministrationTests(YorisoiHost host)
     {
         var page = await host.SignInAsync(StaffBrowser.CenterAdmin);
         await page.OpenAsync("/cases");
-        await page.GetByRole(AriaRole.Link, new() { Name = "API キー" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "APIキー" }).ClickAsync();
         await page.WaitForSelectorAsync("main[data-interactive='true'] #key-name");
 
         var name = "画面テスト " + Guid.NewGuid().ToString("N")[..6];
