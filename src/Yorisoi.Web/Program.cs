@@ -14,6 +14,7 @@ builder.AddYorisoiData();
 builder.AddYorisoiSecurity();
 builder.AddYorisoiObservability();
 builder.AddYorisoiApi();
+builder.AddYorisoiDataProtection();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -24,8 +25,10 @@ if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
 
 await app.InitializeDatabaseAsync();
 
+app.UseYorisoiTransportSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseYorisoiRequestHardening();
 app.UseAuthentication();
 app.UseAccessScope();
 app.UseAuthorization();
