@@ -30,7 +30,7 @@ public static class ApiRegistration
             {
                 context.ProblemDetails.Title = Messages.Get("Api.NotFound");
             }
-            else if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            else if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Title is "Unsupported Media Type" or null)
             {
                 context.ProblemDetails.Title = Messages.Get("Api.UnsupportedMediaType");
             }
