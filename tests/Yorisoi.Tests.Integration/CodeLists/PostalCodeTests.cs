@@ -55,6 +55,21 @@ public sealed class PostalCodeTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task ThePostalCodeNeverTravelsInTheUrl()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var oldForm = await client.GetAsync("/api/postal-codes/100-0001");
+        using var document = await client.GetAsync("/openapi/v1.json");
+
+        Assert.NotEqual(HttpStatusCode.OK, oldForm.StatusCode);
+        var paths = JsonNode.Parse(await document.ExpectAsync(HttpStatusCode.OK))!["paths"]!.AsObject();
+        Assert.DoesNotContain(paths, p => p.Key.StartsWith("/api/postal-codes/{", StringComparison.Ordinal));
+        Assert.Equal(["post"], paths["/api/postal-codes/lookup"]!.AsObject().Select(o => o.Key));
+        Assert.NotNull(paths["/api/postal-codes/lookup"]!["post"]!["requestBody"]);
+    }
+
+    [Fact]
     public async Task UnknownPostalCodeIsAnEmptyListNotAnError()
     {
         var client = await app.ClientAsync(app.World.CounselorA);
