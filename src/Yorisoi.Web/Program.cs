@@ -15,6 +15,7 @@ builder.AddYorisoiData();
 builder.AddYorisoiSecurity();
 builder.AddYorisoiObservability();
 builder.AddYorisoiApi();
+builder.AddYorisoiDataProtection();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -25,8 +26,10 @@ if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
 
 await app.InitializeDatabaseAsync();
 
+app.UseYorisoiTransportSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseYorisoiRequestHardening();
 app.UseAuthentication();
 app.UseAccessScope();
 app.UseAuthorization();

@@ -34,6 +34,13 @@ public sealed class PersonalDataCipher
     /// <summary>A short fingerprint of the key, safe to log; it tells which key a model was built for.</summary>
     public string KeyId { get; }
 
+    /// <summary>
+    /// A 32-byte key for another purpose, derived from this one with HKDF-SHA256, so an instance keeps one secret and
+    /// a derived key reveals nothing about the personal-data key.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt: null, info: Encoding.UTF8.GetBytes(purpose));
+
     public string? Encrypt(string? plaintext)
     {
         if (plaintext is null)

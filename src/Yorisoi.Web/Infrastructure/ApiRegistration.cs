@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
 using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Web.Infrastructure;
@@ -29,18 +30,26 @@ public static class ApiRegistration
             {
                 context.ProblemDetails.Title = Messages.Get("Api.NotFound");
             }
-            else if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            else if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Title is "Unsupported Media Type" or null)
             {
                 context.ProblemDetails.Title = Messages.Get("Api.UnsupportedMediaType");
             }
         });
-        builder.Services.Configure<JsonOptions>(o =>
+        builder.Services.AddSingleton<ColumnLengths>();
+        builder.Services.AddOptions<JsonOptions>().Configure<ColumnLengths>((o, columns) =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             // Numbers are JSON numbers: reading "12000" as well would make the published schema say any string is an amount.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            RequestInput.AddTo(o.SerializerOptions, columns);
         });
+
+        // A body or parameter the framework cannot bind reaches the handler below in every environment, so the answer
+        // is the same problem in production as in development.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.AddYorisoiRequestHardening();
+        builder.AddYorisoiTransportSecurity();
         return builder;
     }
 
@@ -56,6 +65,15 @@ public static class ApiRegistration
             if (exception is not BadHttpRequestException bad)
             {
                 return false;
+            }
+
+            if (bad.InnerException is InputRejectedException rejected)
+            {
+                httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [rejected.FieldKey] = [rejected.UserMessage] },
+                    title: Messages.Get("Api.InvalidInput")).ExecuteAsync(httpContext);
+                return true;
             }
 
             httpContext.Response.StatusCode = bad.StatusCode;

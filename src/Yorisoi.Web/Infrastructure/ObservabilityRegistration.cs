@@ -1,9 +1,14 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Yorisoi.Core.Data;
+using Yorisoi.Core.Resources;
 
 namespace Yorisoi.Web.Infrastructure;
 
@@ -64,7 +69,51 @@ public static class ObservabilityRegistration
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // The scrape reveals request paths, volumes and database timings: loopback only (a collector on the same
+        // machine), or anyone presenting the configured bearer token.
+        var access = app.Configuration.GetSection("Metrics").Get<MetricsAccessOptions>() ?? new MetricsAccessOptions();
+        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (access.Allows(context))
+            {
+                await next(context);
+                return;
+            }
+
+            var status = string.IsNullOrEmpty(access.ScrapeToken) ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
+            await TypedResults.Problem(statusCode: status, title: Messages.Get("Api.MetricsRefused")).ExecuteAsync(context);
+        }), optionsName: null);
         return app;
+    }
+}
+
+/// <summary>Configuration section "Metrics": who may read /metrics.</summary>
+public sealed class MetricsAccessOptions
+{
+    /// <summary>Requests from this machine itself (127.0.0.1, ::1) may scrape without a token.</summary>
+    public bool AllowLoopback { get; set; } = true;
+
+    /// <summary>When set, a scraper sending "Authorization: Bearer &lt;token&gt;" may read the metrics from anywhere.</summary>
+    public string? ScrapeToken { get; set; }
+
+    public bool Allows(HttpContext context)
+    {
+        if (AllowLoopback && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote))
+        {
+            return true;
+        }
+
+        if (string.IsNullOrEmpty(ScrapeToken) || !AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var header)
+            || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(header.Parameter)), SHA256.HashData(Encoding.UTF8.GetBytes(ScrapeToken)));
     }
 }

@@ -79,13 +79,6 @@ public static class SecurityRegistration
                 OnValidatePrincipal = ValidatePrincipalAsync,
             };
         });
-        // Every host must read the others' cookies and stored tickets: one key ring, in the key directory that the hosts
-        // share (a volume or secret store, like the personal-data key), under one application name whatever the install path.
-        var keyDirectory = builder.Configuration["Keys:Directory"]
-            ?? Path.Combine(builder.Configuration["DataDirectory"] ?? Path.Combine(Directory.GetCurrentDirectory(), "data"), "keys");
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Yorisoi")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keyDirectory, "data-protection")));
         builder.Services.AddSingleton<DatabaseTicketStore>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((cookie, store) => cookie.SessionStore = store);

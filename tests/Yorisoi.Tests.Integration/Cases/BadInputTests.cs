@@ -318,6 +318,145 @@ public abstract class BadInputTests(AppFixture app)
         await response.ExpectAsync(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("receivedFrom=0001-01-01", "receivedFrom")]
+    [InlineData("receivedTo=9999-12-31", "receivedTo")]
+    [InlineData("receivedFrom=9999-12-31", "receivedFrom")]
+    [InlineData("receivedTo=0001-01-01", "receivedTo")]
+    public async Task ExtremeListDatesAreABadRequestNotAnOverflow(string query, string parameter)
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.GetAsync("/api/cases?" + query);
+
+        var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.BadRequest))!;
+        Assert.Matches("受付日（(開始|終了)）は", problem["errors"]![parameter]![0]!.GetValue<string>());
+        AssertNoServerErrorLogged();
+    }
+
+    [Theory]
+    [InlineData("/api/auth/login")]
+    [InlineData("/api/cases")]
+    [InlineData("/api/repeat-consumers/search")]
+    public async Task AnUnknownCharsetIsAnUnsupportedMediaTypeProblem(string url)
+    {
+        var client = url == "/api/auth/login" ? app.AnonymousClient() : await app.ClientAsync(app.World.CounselorA);
+        var content = new StringContent("""{"email":"a@example.jp","password":"x","phone":"0312345678"}""");
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=bogus");
+
+        using var response = await client.PostAsync(url, content);
+
+        var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.UnsupportedMediaType))!;
+        Assert.Equal("文字コードが正しくありません。Content-Type の charset は utf-8 を指定してください。", problem["title"]!.GetValue<string>());
+        AssertNoServerErrorLogged();
+    }
+
+    [Fact]
+    public async Task ANulInTheSignInEmailIsAFailedSignInNotAServerError()
+    {
+        using var client = app.AnonymousClient();
+
+        using var response = await client.PostJsonAsync("/api/auth/login", new { email = "nobody\u0000@test.yorisoi.jp", password = "x" });
+
+        await response.ExpectAsync(HttpStatusCode.Unauthorized);
+        AssertNoServerErrorLogged();
+    }
+
+    [Theory]
+    [InlineData("/api/cases?businessName=%E7%A4%BE%00", "businessName")]
+    [InlineData("/api/municipalities?q=%00", "q")]
+    [InlineData("/api/code-lists/product?q=%E5%AE%9A%00", "q")]
+    public async Task ControlCharactersInAQueryAreNamedInJapanese(string url, string parameter)
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.GetAsync(url);
+
+        var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.BadRequest))!;
+        Assert.Equal($"{parameter}に使えない文字（制御文字）が含まれています。", problem["errors"]![parameter]![0]!.GetValue<string>());
+        AssertNoServerErrorLogged();
+    }
+
+    [Fact]
+    public async Task ControlCharactersInAdministrationNamesAreRemoved()
+    {
+        var client = await app.ClientAsync(app.World.SystemAdminA);
+        var code = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var center = await client.PostJsonAsync("/api/admin/centers", new { code, name = "試験\u0000センター\u0007", kind = "Municipal", prefectureCode = "130001" });
+        var centerId = JsonNode.Parse(await center.ExpectAsync(HttpStatusCode.Created))!["id"]!.GetValue<Guid>();
+        using var user = await client.PostJsonAsync($"/api/admin/centers/{centerId}/users",
+            new { email = $"nul-{code}@test.yorisoi.jp", displayName = "試験\u0000職員", role = "counselor", password = TestWorld.Password });
+
+        Assert.Equal("試験職員", JsonNode.Parse(await user.ExpectAsync(HttpStatusCode.Created))!["displayName"]!.GetValue<string>());
+        Assert.Equal("試験センター", await app.AsSystemAsync(db => Task.FromResult(db.Centers.Single(c => c.Id == centerId).Name)));
+        AssertNoServerErrorLogged();
+    }
+
+    [Theory]
+    [InlineData("email", "Email", "メールアドレスは256文字以内で入力してください。")]
+    [InlineData("displayName", "DisplayName", "氏名は100文字以内で入力してください。")]
+    public async Task AnOverlongAdministrationFieldIsNamedInJapanese(string property, string field, string message)
+    {
+        var client = await app.ClientAsync(app.World.SystemAdminA);
+        var body = new JsonObject { ["email"] = "long@test.yorisoi.jp", ["displayName"] = "試験 職員", ["role"] = "counselor", ["password"] = TestWorld.Password };
+        body[property] = new string('a', 1_048_576) + "@test.yorisoi.jp";
+        var usersBefore = await app.AsSystemAsync(db => Task.FromResult(db.Users.Count()));
+
+        using var response = await client.PostAsync($"/api/admin/centers/{app.World.CenterA.Id}/users", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.BadRequest))!;
+        Assert.Equal(ValidationTitle, problem["title"]!.GetValue<string>());
+        Assert.Equal([message], problem["errors"]![field]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(usersBefore, await app.AsSystemAsync(db => Task.FromResult(db.Users.Count())));
+        AssertNoServerErrorLogged();
+    }
+
+    [Fact]
+    public async Task TextThatGrowsWhenNormalisedIsHeldToTheColumnLength()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+        var input = CaseInputs.Valid();
+        input.Business.Name = string.Concat(Enumerable.Repeat("㍿", 60));
+
+        using var response = await client.PostJsonAsync("/api/cases", input);
+
+        var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.BadRequest))!;
+        Assert.Equal(["事業者名は200文字以内で入力してください。"], problem["errors"]!["Business.Name"]!.AsArray().Select(m => m!.GetValue<string>()));
+        AssertNoServerErrorLogged();
+    }
+
+    [Theory]
+    [InlineData("contractDate", "0001-01-01", "ContractDate", "契約日")]
+    [InlineData("documentReceivedDate", "9999-12-31", "DocumentReceivedDate", "法定書面の受領日")]
+    [InlineData("receivedAt", "9999-12-31T23:59:59Z", "ReceivedAt", "受付日時")]
+    public async Task ExtremeDatesInABodyAreNamedInJapanese(string property, string value, string field, string label)
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(CaseInputs.Valid(), Api.Json)!;
+        body[property] = value;
+
+        using var response = await client.PostAsync("/api/cases", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.BadRequest))!;
+        Assert.Equal([$"{label}は1900-01-01から2999-12-31までの日付で入力してください。"], problem["errors"]![field]!.AsArray().Select(m => m!.GetValue<string>()));
+        AssertNoServerErrorLogged();
+    }
+
+    [Fact]
+    public async Task ALoneSurrogateIsNamedInJapanese()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(CaseInputs.Valid("SURROGATE"), Api.Json)!.ToJsonString().Replace("SURROGATE", "\\ud800", StringComparison.Ordinal);
+
+        using var response = await client.PostAsync("/api/cases", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.BadRequest))!;
+        Assert.Equal(["相談概要に文字として読み取れない値が含まれています。"], problem["errors"]!["Summary"]!.AsArray().Select(m => m!.GetValue<string>()));
+        AssertNoServerErrorLogged();
+    }
+
     private static void Spoil(CaseInput input, string what, TestWorld world)
     {
         switch (what)

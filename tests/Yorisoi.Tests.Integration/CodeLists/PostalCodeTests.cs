@@ -8,7 +8,7 @@ using Yorisoi.Web.Features.Cases;
 namespace Yorisoi.Tests.Integration.CodeLists;
 
 /// <summary>
-/// GET /api/postal-codes/{code}, and how a postal address meets the municipalities a case is recorded with.
+/// POST /api/postal-codes/lookup, and how a postal address meets the municipalities a case is recorded with.
 /// Postal data is embedded in the host, not read from the database, so one database (SQLite) is enough
 /// here; who may call the endpoint is in the permission matrix.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class PostalCodeTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = await app.ClientAsync(app.World.CounselorA);
 
-        using var response = await client.GetAsync("/api/postal-codes/" + Uri.EscapeDataString(written));
+        using var response = await client.PostJsonAsync("/api/postal-codes/lookup", new { code = written });
 
         await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal([new PostalAddress("13101", "東京都", "千代田区", "千代田")], await response.ReadAsync<List<PostalAddress>>());
@@ -33,7 +33,7 @@ public sealed class PostalCodeTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = await app.ClientAsync(app.World.CounselorA);
 
-        using var response = await client.GetAsync("/api/postal-codes/060-0001");
+        using var response = await client.PostJsonAsync("/api/postal-codes/lookup", new { code = "060-0001" });
 
         var address = Assert.Single(JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!.AsArray())!.AsObject();
         Assert.Equal(
@@ -46,7 +46,7 @@ public sealed class PostalCodeTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = await app.ClientAsync(app.World.CounselorA);
 
-        using var response = await client.GetAsync("/api/postal-codes/458-0817");
+        using var response = await client.PostJsonAsync("/api/postal-codes/lookup", new { code = "458-0817" });
 
         await response.ExpectAsync(HttpStatusCode.OK);
         var towns = await response.ReadAsync<List<PostalAddress>>();
@@ -55,11 +55,26 @@ public sealed class PostalCodeTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task ThePostalCodeNeverTravelsInTheUrl()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var oldForm = await client.GetAsync("/api/postal-codes/100-0001");
+        using var document = await client.GetAsync("/openapi/v1.json");
+
+        Assert.NotEqual(HttpStatusCode.OK, oldForm.StatusCode);
+        var paths = JsonNode.Parse(await document.ExpectAsync(HttpStatusCode.OK))!["paths"]!.AsObject();
+        Assert.DoesNotContain(paths, p => p.Key.StartsWith("/api/postal-codes/{", StringComparison.Ordinal));
+        Assert.Equal(["post"], paths["/api/postal-codes/lookup"]!.AsObject().Select(o => o.Key));
+        Assert.NotNull(paths["/api/postal-codes/lookup"]!["post"]!["requestBody"]);
+    }
+
+    [Fact]
     public async Task UnknownPostalCodeIsAnEmptyListNotAnError()
     {
         var client = await app.ClientAsync(app.World.CounselorA);
 
-        using var response = await client.GetAsync("/api/postal-codes/000-0000");
+        using var response = await client.PostJsonAsync("/api/postal-codes/lookup", new { code = "000-0000" });
 
         Assert.Equal("[]", await response.ExpectAsync(HttpStatusCode.OK));
     }
@@ -72,7 +87,7 @@ public sealed class PostalCodeTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = await app.ClientAsync(app.World.CounselorA);
 
-        using var response = await client.GetAsync("/api/postal-codes/" + Uri.EscapeDataString(written));
+        using var response = await client.PostJsonAsync("/api/postal-codes/lookup", new { code = written });
 
         var problem = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.BadRequest))!;
         Assert.Equal("入力内容に誤りがあります。", problem["title"]!.GetValue<string>());

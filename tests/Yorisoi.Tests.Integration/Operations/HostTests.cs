@@ -20,7 +20,7 @@ public abstract class HostTests(AppFixture app)
             "/api/cases", "/api/cases/{id}", "/api/cases/{id}/personal-data", "/api/cases/{id}/handling-log",
             "/api/cases/{id}/mediation/start", "/api/cases/{id}/mediation/entries", "/api/cases/{id}/mediation/end",
             "/api/cases/{id}/transitions", "/api/cases/{id}/shares", "/api/cases/{id}/history", "/api/repeat-consumers/search",
-            "/api/code-lists/{list}", "/api/centers", "/api/municipalities", "/api/postal-codes/{code}", "/api/auth/login",
+            "/api/code-lists/{list}", "/api/centers", "/api/municipalities", "/api/postal-codes/lookup", "/api/auth/login",
             "/api/admin/centers", "/api/admin/centers/{id}/users", "/api/admin/users/{id}/lock", "/api/admin/users/{id}/unlock",
             "/api/admin/users/{id}/reset-two-factor",
         ];

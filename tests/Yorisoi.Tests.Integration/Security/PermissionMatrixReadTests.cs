@@ -40,7 +40,7 @@ public abstract class PermissionMatrixReadTests(AppFixture app)
         ["GET /api/approvals"] = [401, 403, 200, 200, 403, 403, 403],
         ["GET /api/centers"] = [401, 200, 200, 200, 200, 200, 200],
         ["GET /api/municipalities?q=千代田"] = [401, 200, 200, 200, 200, 200, 200],
-        ["GET /api/postal-codes/100-0001"] = [401, 200, 200, 200, 200, 200, 200],
+        ["POST /api/postal-codes/lookup {\"code\":\"100-0001\"}"] = [401, 200, 200, 200, 200, 200, 200],
         ["GET /api/auth/me"] = [401, 200, 200, 200, 200, 200, 200],
     };
 

@@ -284,7 +284,7 @@ public sealed class CaseListParameters
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) && RequestInput.IsPlausibleDate(d))
         {
             return d;
         }

@@ -11,6 +11,7 @@ namespace Yorisoi.Web.Features.CodeLists;
 public sealed record CodeItemDto(string Code, string Name, string Path, string? ParentCode, bool IsLeaf, IReadOnlyList<string> Synonyms);
 
 public sealed record CodeListDto(string Name, string Version, int ItemCount, bool IsHierarchical);
+public sealed record PostalCodeLookup(string? Code);
 
 public sealed record CenterDto(Guid Id, string Code, string Name, string Kind, string PrefectureCode, bool IsDemo);
 
@@ -71,12 +72,13 @@ public static class CodeListEndpoints
             .WithName("SearchMunicipalities")
             .WithSummary("Prefectures, municipalities and wards by name, reading or code prefix.");
 
-        group.MapGet("/postal-codes/{code}", Results<Ok<IReadOnlyList<PostalAddress>>, ValidationProblem> (string code, PostalCodeDirectory postalCodes) =>
-                CaseValidator.NormalizePostalCode(code) is null
+        // A POST, so the postal code (part of a consumer's address) travels in the body and never appears in URLs or access logs.
+        group.MapPost("/postal-codes/lookup", Results<Ok<IReadOnlyList<PostalAddress>>, ValidationProblem> (PostalCodeLookup request, PostalCodeDirectory postalCodes) =>
+                CaseValidator.NormalizePostalCode(request.Code) is null
                     ? TypedResults.ValidationProblem(
                         new Dictionary<string, string[]> { ["code"] = [Messages.Error("InvalidPostalCode", "PostalCode")] },
                         title: Messages.Get("Api.InvalidInput"))
-                    : TypedResults.Ok(postalCodes.Lookup(code)))
+                    : TypedResults.Ok(postalCodes.Lookup(request.Code)))
             .WithName("LookupPostalCode")
             .WithSummary("Municipality (or ward) and town of a 7-digit postal code (1000001, 100-0001, full-width, 〒 accepted); an unknown code gives an empty list.");
         return app;
