@@ -3,6 +3,7 @@ using Yorisoi.Web.Features.Administration;
 using Yorisoi.Web.Features.Auth;
 using Yorisoi.Web.Features.Cases;
 using Yorisoi.Web.Features.CodeLists;
+using Yorisoi.Web.Features.Knowledge;
 using Yorisoi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddYorisoiData();
 builder.AddYorisoiSecurity();
 builder.AddYorisoiObservability();
 builder.AddYorisoiApi();
+builder.AddYorisoiKnowledge();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.UseAuthentication();
 app.UseAccessScope();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapOpenApi();
@@ -39,6 +42,7 @@ app.MapLogout();
 app.MapCaseEndpoints();
 app.MapCodeListEndpoints();
 app.MapAdministrationEndpoints();
+app.MapKnowledgeEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

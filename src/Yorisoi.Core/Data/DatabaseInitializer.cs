@@ -6,6 +6,7 @@ using Yorisoi.Core.Cases;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Demo;
+using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Security;
 
 namespace Yorisoi.Core.Data;
@@ -74,6 +75,7 @@ public sealed class DatabaseInitializer(
             await db.SaveChangesAsync(ct);
         }
 
+        await FaqImporter.ImportMissingAsync(db, catalog.Current, FaqCategories.LoadEmbedded(), clock, ct);
         db.ChangeTracker.Clear();
     }
 
@@ -179,6 +181,7 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        await KnowledgeDemoAccounts.SeedAsync(users, national, DemoPassword);
         await SeedDemoCasesAsync(centers, governments, staffByCenter, caseCount, ct);
     }
 
