@@ -35,7 +35,7 @@ public static partial class PersonalDataScreen
     private static partial Regex Email();
 
     // Japanese numbers start with 0 (or +81); the digit count check in Mask keeps dates and amounts out.
-    [GeneratedRegex(@"(?<![\d])(?:\+81[\s\-]?|0)\d{1,4}(?:[\s\-‐―ー()（）]{1,2}\d{1,4}){0,3}(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?:(?:\+81[\s\-]?|0)\d{1,4}(?:[\s\-‐―ー()（）]{1,2}\d{1,4}){1,3}|0\d{9,10})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"〒\s*\d{3}-?\d{4}(?!\d)|(?<![\d\-])\d{3}-\d{4}(?![\d\-])", RegexOptions.CultureInvariant)]

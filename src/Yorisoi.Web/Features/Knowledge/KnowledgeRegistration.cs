@@ -71,9 +71,10 @@ public static class KnowledgeRegistration
             });
         };
 
+        // Per client and entry: what the limit protects is one entry's ratings from being skewed by one sender.
         public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
             RateLimitPartition.GetFixedWindowLimiter(
-                httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                (httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown") + "|" + httpContext.Request.RouteValues["id"],
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
     }
 }
