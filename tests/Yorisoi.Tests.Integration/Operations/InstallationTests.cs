@@ -238,7 +238,9 @@ public sealed class SqliteFirstRunTests : IDisposable
         scope.ServiceProvider.GetRequiredService<AccessScope>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<YorisoiDbContext>();
         Assert.Equal(60, await db.Cases.CountAsync());
-        Assert.Equal(9, await db.Users.CountAsync());
+
+        // The nine demo accounts of the README and the national center's FAQ editor and approver.
+        Assert.Equal(9 + 2, await db.Users.CountAsync());
 
         // Demo receipt counters match the demo cases, so the next registration takes the next number.
         using var created = await client.PostJsonAsync("/api/cases", CaseInputs.Valid("デモ環境での新規登録"));
