@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Yorisoi.Tests.Browser.Infrastructure;
 
@@ -7,6 +8,8 @@ namespace Yorisoi.Tests.Browser.Features.Knowledge;
 [Collection(BrowserTestGroup.Name)]
 public sealed class KnowledgeScreensTests(YorisoiHost host)
 {
+    private static readonly string[] Blocking = ["serious", "critical"];
+
     private const string NationalEditor = "faq-editor@demo.yorisoi.jp";
     private const string NationalApprover = "faq-approver@demo.yorisoi.jp";
 
@@ -49,5 +52,20 @@ public sealed class KnowledgeScreensTests(YorisoiHost host)
         using var json = JsonDocument.Parse(await response.BodyAsync());
         Assert.Equal(question, json.RootElement.GetProperty("question").GetString());
         Assert.Contains("<strong>188</strong>", json.RootElement.GetProperty("answerHtml").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/knowledge", "table.data-table")]
+    [InlineData("/knowledge/new", "#kb-question")]
+    [InlineData("/knowledge/biyou-iryou-keiyaku", "#kb-latest-state")]
+    public async Task KnowledgePagesHaveNoSeriousOrCriticalAxeViolations(string path, string ready)
+    {
+        var page = await host.SignInAsync(StaffBrowser.Counselor);
+        await page.OpenAsync(path);
+        await page.WaitForSelectorAsync(ready);
+        var result = await page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v => $"[{v.Impact}] {v.Id}: {v.Help} {string.Join(" ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(blocking.Count == 0, string.Join(Environment.NewLine, blocking));
+        await page.Context.CloseAsync();
     }
 }
