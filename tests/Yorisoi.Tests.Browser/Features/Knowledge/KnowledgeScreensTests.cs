@@ -57,6 +57,7 @@ public sealed class KnowledgeScreensTests(YorisoiHost host)
     [Theory]
     [InlineData("/knowledge", "table.data-table")]
     [InlineData("/knowledge/new", "#kb-question")]
+    [InlineData("/knowledge/reports", "#kb-stats-title")]
     [InlineData("/knowledge/biyou-iryou-keiyaku", "#kb-latest-state")]
     public async Task KnowledgePagesHaveNoSeriousOrCriticalAxeViolations(string path, string ready)
     {
