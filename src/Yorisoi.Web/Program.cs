@@ -4,6 +4,7 @@ using Yorisoi.Web.Features.Approvals;
 using Yorisoi.Web.Features.Auth;
 using Yorisoi.Web.Features.Cases;
 using Yorisoi.Web.Features.CodeLists;
+using Yorisoi.Web.Features.Knowledge;
 using Yorisoi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddYorisoiSecurity();
 builder.AddYorisoiObservability();
 builder.AddYorisoiApi();
 builder.AddYorisoiDataProtection();
+builder.AddYorisoiKnowledge();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.UseAuthentication();
 app.UseAccessScope();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapOpenApi();
@@ -44,6 +47,7 @@ app.MapCaseEndpoints();
 app.MapApprovalEndpoints();
 app.MapCodeListEndpoints();
 app.MapAdministrationEndpoints();
+app.MapKnowledgeEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

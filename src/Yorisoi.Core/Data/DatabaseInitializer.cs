@@ -8,6 +8,7 @@ using Yorisoi.Core.Cases;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Demo;
+using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Security;
 
 namespace Yorisoi.Core.Data;
@@ -148,6 +149,7 @@ public sealed partial class DatabaseInitializer(
             await db.SaveChangesAsync(ct);
         }
 
+        await FaqImporter.ImportMissingAsync(db, catalog.Current, FaqCategories.LoadEmbedded(), clock, ct);
         db.ChangeTracker.Clear();
         LogReferenceData(Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
@@ -272,6 +274,7 @@ public sealed partial class DatabaseInitializer(
             }
         }
 
+        await KnowledgeDemoAccounts.SeedAsync(users, national, DemoPassword);
         LogDemoAccounts(centers.Count, accounts.Length, Stopwatch.GetElapsedTime(started).TotalSeconds);
         await SeedDemoCasesAsync(centers, governments, staffByCenter, approverByCenter, caseCount, ct);
     }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
+using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Security;
 
 namespace Yorisoi.Core.Data;
@@ -37,6 +38,18 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
     public DbSet<CodeItemRow> CodeItems => Set<CodeItemRow>();
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+
+    public DbSet<FaqEntryVersion> FaqEntryVersions => Set<FaqEntryVersion>();
+
+    public DbSet<FaqHistoryEntry> FaqHistory => Set<FaqHistoryEntry>();
+
+    public DbSet<FaqFeedback> FaqFeedback => Set<FaqFeedback>();
+
+    public DbSet<FaqViewCount> FaqViewCounts => Set<FaqViewCount>();
+
+    public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
 
     // The query filters below read these per query, so one model serves every signed-in user.
     private bool ScopeUnrestricted => Scope.Unrestricted;
@@ -76,6 +89,23 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
             ScopeUnrestricted || e.Case!.CenterId == ScopeCenterId || e.Case.Shares.Any(s => s.CenterId == ScopeCenterId));
         builder.Entity<CaseChange>().HasQueryFilter(e =>
             ScopeUnrestricted || e.Case!.CenterId == ScopeCenterId || e.Case.Shares.Any(s => s.CenterId == ScopeCenterId));
+
+        // Knowledge base: staff see national entries and their own center's local ones (never another center's);
+        // a request without a signed-in user sees only the live version of published public entries.
+        builder.Entity<FaqEntry>().HasQueryFilter(e =>
+            ScopeUnrestricted
+            || (ScopeCenterId != null && (e.OwnerCenterId == null || e.OwnerCenterId == ScopeCenterId))
+            || (ScopeCenterId == null && e.Audience == FaqAudience.Public && e.PublishedVersion != null && !e.IsRetired));
+        builder.Entity<FaqEntryVersion>().HasQueryFilter(v =>
+            ScopeUnrestricted
+            || (ScopeCenterId != null && (v.Entry!.OwnerCenterId == null || v.Entry.OwnerCenterId == ScopeCenterId))
+            || (ScopeCenterId == null && v.Entry!.Audience == FaqAudience.Public && v.Entry.PublishedVersion == v.Number && !v.Entry.IsRetired));
+        builder.Entity<FaqHistoryEntry>().HasQueryFilter(h =>
+            ScopeUnrestricted || (ScopeCenterId != null && (h.Entry!.OwnerCenterId == null || h.Entry.OwnerCenterId == ScopeCenterId)));
+        builder.Entity<FaqFeedback>().HasQueryFilter(f =>
+            ScopeUnrestricted || (ScopeCenterId != null && (f.Entry!.OwnerCenterId == null || f.Entry.OwnerCenterId == ScopeCenterId)));
+        builder.Entity<FaqViewCount>().HasQueryFilter(c =>
+            ScopeUnrestricted || (ScopeCenterId != null && (c.Entry!.OwnerCenterId == null || c.Entry.OwnerCenterId == ScopeCenterId)));
 
         var encrypt = new ValueConverter<string?, string?>(v => Cipher.Encrypt(v), v => Cipher.Decrypt(v));
         foreach (var entity in builder.Model.GetEntityTypes())

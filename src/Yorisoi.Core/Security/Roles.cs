@@ -9,8 +9,17 @@ public static class Roles
     public const string NationalAnalyst = "national-analyst";
     public const string SystemAdmin = "system-admin";
 
+    /// <summary>Writes and updates knowledge-base entries (FAQ作成・更新); combinable with a center role.</summary>
+    public const string FaqEditor = "faq-editor";
+
+    /// <summary>Approves and publishes knowledge-base entries (FAQ承認・公開); combinable with a center role.</summary>
+    public const string FaqApprover = "faq-approver";
+
     public static IReadOnlyList<string> All { get; } =
-        [Counselor, Supervisor, CenterAdmin, PrefectureAdmin, NationalAnalyst, SystemAdmin];
+        [Counselor, Supervisor, CenterAdmin, PrefectureAdmin, NationalAnalyst, SystemAdmin, FaqEditor, FaqApprover];
+
+    /// <summary>Roles that work on the knowledge base (its reports included).</summary>
+    public static IReadOnlyList<string> KnowledgeWorkers { get; } = [FaqEditor, FaqApprover];
 
     /// <summary>Roles that work on identifiable case records of their own center.</summary>
     public static IReadOnlyList<string> CaseWorkers { get; } = [Counselor, Supervisor, CenterAdmin];
@@ -29,6 +38,8 @@ public static class Roles
         PrefectureAdmin => "都道府県管理者",
         NationalAnalyst => "全国分析担当",
         SystemAdmin => "システム管理者",
+        FaqEditor => "FAQ作成者",
+        FaqApprover => "FAQ承認者",
         _ => role,
     };
 }

@@ -744,6 +744,373 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                     b.ToTable("code_items", (string)null);
                 });
 
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_retired");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_version");
+
+                    b.Property<Guid?>("OwnerCenterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_center_id");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("published_version");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entries");
+
+                    b.HasIndex("ReviewDue")
+                        .HasDatabaseName("ix_faq_entries_review_due");
+
+                    b.HasIndex("OwnerCenterId", "Category")
+                        .HasDatabaseName("ix_faq_entries_owner_center_id_category");
+
+                    b.ToTable("faq_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApproverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approver_id");
+
+                    b.Property<string>("ApproverName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approver_name");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Laws")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("laws");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("products");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Related")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("related");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("SalesForms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("sales_forms");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entry_versions");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_entry_versions_entry_id_number");
+
+                    b.ToTable("faq_entry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("boolean")
+                        .HasColumnName("helpful");
+
+                    b.Property<long?>("SearchLogId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("search_log_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_feedback");
+
+                    b.HasIndex("EntryId", "Version")
+                        .HasDatabaseName("ix_faq_feedback_entry_id_version");
+
+                    b.ToTable("faq_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_history");
+
+                    b.HasIndex("EntryId", "Version", "At")
+                        .HasDatabaseName("ix_faq_history_entry_id_version_at");
+
+                    b.ToTable("faq_history", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqViewCount", b =>
+                {
+                    b.Property<string>("EntryId")
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("EntryId", "Version", "Day")
+                        .HasName("pk_faq_view_counts");
+
+                    b.ToTable("faq_view_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.SearchLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid?>("OpenedCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_case_id");
+
+                    b.Property<string>("OpenedEntryId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("opened_entry_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("query");
+
+                    b.Property<bool>("RatedUnhelpful")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rated_unhelpful");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_count");
+
+                    b.Property<int>("Surface")
+                        .HasColumnType("integer")
+                        .HasColumnName("surface");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_log");
+
+                    b.HasIndex("At", "Query")
+                        .HasDatabaseName("ix_search_log_at_query");
+
+                    b.ToTable("search_log", (string)null);
+                });
+
             modelBuilder.Entity("Yorisoi.Core.Security.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1324,6 +1691,65 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntry", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Centers.Center", "OwnerCenter")
+                        .WithMany()
+                        .HasForeignKey("OwnerCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_faq_entries_centers_owner_center_id");
+
+                    b.Navigation("OwnerCenter");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntryVersion", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany("Versions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_entry_versions_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqFeedback", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_feedback_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqHistoryEntry", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_history_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqViewCount", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_view_counts_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Yorisoi.Core.Cases.Case", b =>
                 {
                     b.Navigation("HandlingLog");
@@ -1331,6 +1757,11 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                     b.Navigation("Keywords");
 
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntry", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -733,6 +733,365 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                     b.ToTable("code_items", (string)null);
                 });
 
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_retired");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_version");
+
+                    b.Property<Guid?>("OwnerCenterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_center_id");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_version");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_due");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entries");
+
+                    b.HasIndex("ReviewDue")
+                        .HasDatabaseName("ix_faq_entries_review_due");
+
+                    b.HasIndex("OwnerCenterId", "Category")
+                        .HasDatabaseName("ix_faq_entries_owner_center_id_category");
+
+                    b.ToTable("faq_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApproverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_id");
+
+                    b.Property<string>("ApproverName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_name");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Laws")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("laws");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("products");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Related")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("related");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired_at");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("SalesForms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_forms");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entry_versions");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_entry_versions_entry_id_number");
+
+                    b.ToTable("faq_entry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("helpful");
+
+                    b.Property<long?>("SearchLogId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("search_log_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_feedback");
+
+                    b.HasIndex("EntryId", "Version")
+                        .HasDatabaseName("ix_faq_feedback_entry_id_version");
+
+                    b.ToTable("faq_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_history");
+
+                    b.HasIndex("EntryId", "Version", "At")
+                        .HasDatabaseName("ix_faq_history_entry_id_version_at");
+
+                    b.ToTable("faq_history", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqViewCount", b =>
+                {
+                    b.Property<string>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("EntryId", "Version", "Day")
+                        .HasName("pk_faq_view_counts");
+
+                    b.ToTable("faq_view_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.SearchLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid?>("OpenedCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_case_id");
+
+                    b.Property<string>("OpenedEntryId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_entry_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<bool>("RatedUnhelpful")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_unhelpful");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_count");
+
+                    b.Property<int>("Surface")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("surface");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_log");
+
+                    b.HasIndex("At", "Query")
+                        .HasDatabaseName("ix_search_log_at_query");
+
+                    b.ToTable("search_log", (string)null);
+                });
+
             modelBuilder.Entity("Yorisoi.Core.Security.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1311,6 +1670,65 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntry", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Centers.Center", "OwnerCenter")
+                        .WithMany()
+                        .HasForeignKey("OwnerCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_faq_entries_centers_owner_center_id");
+
+                    b.Navigation("OwnerCenter");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntryVersion", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany("Versions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_entry_versions_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqFeedback", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_feedback_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqHistoryEntry", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_history_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqViewCount", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_view_counts_faq_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Yorisoi.Core.Cases.Case", b =>
                 {
                     b.Navigation("HandlingLog");
@@ -1318,6 +1736,11 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                     b.Navigation("Keywords");
 
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Knowledge.FaqEntry", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -49,10 +49,12 @@ public sealed class StaffInputMessageTests(SqliteApp app) : IClassFixture<Sqlite
     {
         var admin = await app.ClientAsync(app.World.SystemAdminA);
 
-        var errors = await ErrorsAsync(await admin.PostJsonAsync("/api/admin/centers", new CenterInput("12a", new string('名', 201), CenterKind.Prefectural, "130001", null)));
+        var badCode = await ErrorsAsync(await admin.PostJsonAsync("/api/admin/centers", new CenterInput("12a", "テストセンター", CenterKind.Prefectural, "130001", null)));
+        // A name longer than its column is refused at the request's edge, before the service sees the other fields.
+        var longName = await ErrorsAsync(await admin.PostJsonAsync("/api/admin/centers", new CenterInput("13999", new string('名', 201), CenterKind.Prefectural, "130001", null)));
 
-        Assert.Equal("センターコードは16桁以内の数字で入力してください。", errors["Code"]![0]!.GetValue<string>());
-        Assert.Equal("センター名は200文字以内で入力してください。", errors["Name"]![0]!.GetValue<string>());
+        Assert.Equal("センターコードは16桁以内の数字で入力してください。", badCode["Code"]![0]!.GetValue<string>());
+        Assert.Equal("センター名は200文字以内で入力してください。", longName["Name"]![0]!.GetValue<string>());
     }
 
     private static async Task<JsonNode> ErrorsAsync(HttpResponseMessage response)

@@ -276,7 +276,9 @@ public sealed class SqliteFirstRunTests : IDisposable
         var completed = await db.Cases.AsNoTracking().Where(c => c.Status == Yorisoi.Core.Cases.CaseStatus.Completed).Select(c => c.Id).FirstAsync();
         var lastChange = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == completed).OrderBy(c => c.At).ThenBy(c => c.Id).LastAsync();
         Assert.Equal((Yorisoi.Core.Cases.CaseChangeKind.StatusChanged, "完了"), (lastChange.Kind, lastChange.NewValue));
-        Assert.Equal(9, await db.Users.CountAsync());
+
+        // The nine demo accounts of the README and the national center's FAQ editor and approver.
+        Assert.Equal(9 + 2, await db.Users.CountAsync());
 
         // Demo receipt counters match the demo cases, so the next registration takes the next number.
         using var created = await client.PostJsonAsync("/api/cases", CaseInputs.Valid("デモ環境での新規登録"));

@@ -50,7 +50,7 @@ public sealed class DataProtectionTests(SqliteApp app) : IClassFixture<SqliteApp
         await login.ExpectAsync(HttpStatusCode.NoContent);
         var cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
 
-        await using var restarted = new YorisoiApplicationFactory(app.Kind, app.Factory.ConnectionString, app.Directory);
+        await using var restarted = new YorisoiApplicationFactory(app.Kind, app.Factory.ConnectionString, app.Directory, migrationConnectionString: app.MigrationConnectionString);
         using var client = restarted.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
         request.Headers.Add("Cookie", cookie);

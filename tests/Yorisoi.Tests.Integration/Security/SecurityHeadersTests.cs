@@ -58,7 +58,8 @@ public sealed partial class SecurityHeadersTests(SqliteApp app) : IClassFixture<
         Assert.NotEqual(nonce, Regex.Match(Directives(Header(second, "Content-Security-Policy"))["script-src"], "'nonce-([^']+)'").Groups[1].Value);
         var inlineScripts = ScriptTag().Matches(html).Where(m => !m.Value.Contains(" src=", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(inlineScripts);
-        Assert.All(inlineScripts, script => Assert.Contains($"nonce=\"{nonce}\"", script.Value, StringComparison.Ordinal));
+        // The attribute is HTML-encoded (a base64 "+" becomes &#x2B;); the browser compares the decoded value.
+        Assert.All(inlineScripts, script => Assert.Contains($"nonce=\"{nonce}\"", System.Net.WebUtility.HtmlDecode(script.Value), StringComparison.Ordinal));
         Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
     }
 

@@ -91,7 +91,7 @@ public abstract class SessionTests(AppFixture app)
     public async Task AnotherHostOnTheSameDatabaseRefusesTheCookieOnceTheSessionEnded()
     {
         var user = await Accounts.CreateAsync(app, Roles.Counselor, app.World.CenterA.Id);
-        await using var secondHost = new YorisoiApplicationFactory(app.Kind, app.Factory.ConnectionString, app.Factory.Directory);
+        await using var secondHost = new YorisoiApplicationFactory(app.Kind, app.Factory.ConnectionString, app.Factory.Directory, migrationConnectionString: app.MigrationConnectionString);
         using var first = Accounts.BareClient(app.Factory);
         using var second = Accounts.BareClient(secondHost);
 

@@ -13,7 +13,7 @@ public sealed class ApiKeyAdministrationTests(YorisoiHost host)
         var page = await host.SignInAsync(StaffBrowser.CenterAdmin);
         await page.OpenAsync("/cases");
         await page.GetByRole(AriaRole.Link, new() { Name = "APIキー" }).ClickAsync();
-        await page.WaitForSelectorAsync("main[data-interactive='true'] #key-name");
+        await page.WaitForSelectorAsync("main[data-interactive='true'] #key-f-Name");
 
         var name = "画面テスト " + Guid.NewGuid().ToString("N")[..6];
         await page.GetByLabel("名前（用途）").FillAsync(name);

@@ -152,6 +152,9 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
             _asked.TrySetResult(dialog);
         };
 
+        // Generous: the dialog follows a server round trip, which a busy machine can slow a lot.
+        private static readonly TimeSpan DialogTimeout = TimeSpan.FromSeconds(90);
+
         public int Count { get; private set; }
 
         public void Next(bool accept)
@@ -160,8 +163,8 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
             _asked = new TaskCompletionSource<IDialog>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        public async Task<string> AskedAsync() => (await _asked.Task.WaitAsync(TimeSpan.FromSeconds(15))).Message;
+        public async Task<string> AskedAsync() => (await _asked.Task.WaitAsync(DialogTimeout)).Message;
 
-        public async Task<string> AskedTypeAsync() => (await _asked.Task.WaitAsync(TimeSpan.FromSeconds(15))).Type;
+        public async Task<string> AskedTypeAsync() => (await _asked.Task.WaitAsync(DialogTimeout)).Type;
     }
 }

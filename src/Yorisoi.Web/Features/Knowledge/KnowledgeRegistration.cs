@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Yorisoi.Core.Knowledge;
+using Yorisoi.Core.Resources;
+using Yorisoi.Core.Security;
+
+namespace Yorisoi.Web.Features.Knowledge;
+
+public static class KnowledgePolicies
+{
+    /// <summary>Read the knowledge base: any signed-in staff member.</summary>
+    public const string Read = "knowledge-read";
+
+    /// <summary>Create and edit drafts, ask for review.</summary>
+    public const string Edit = "knowledge-edit";
+
+    /// <summary>Return, approve, publish, retire and restore.</summary>
+    public const string Approve = "knowledge-approve";
+
+    /// <summary>Evaluation reports: stats, overdue reviews, search gaps.</summary>
+    public const string Report = "knowledge-report";
+
+    public const string FeedbackRateLimit = "faq-feedback";
+
+    public static KnowledgeRights Rights(ClaimsPrincipal user) => new(user.IsInRole(Roles.FaqEditor), user.IsInRole(Roles.FaqApprover));
+}
+
+public static class KnowledgeRegistration
+{
+    /// <summary>Knowledge-base services, its authorization policies and the feedback rate limit (section "Knowledge").</summary>
+    public static WebApplicationBuilder AddYorisoiKnowledge(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(FaqCategories.LoadEmbedded());
+        builder.Services.AddScoped<KnowledgeService>();
+        builder.Services.AddScoped<KnowledgeReports>();
+        builder.Services.AddScoped<FaqPublicService>();
+        builder.Services.AddScoped<ISearchLog, SearchLogWriter>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(KnowledgePolicies.Read, p => p.RequireAuthenticatedUser())
+            .AddPolicy(KnowledgePolicies.Edit, p => p.RequireAuthenticatedUser().RequireRole(Roles.FaqEditor))
+            .AddPolicy(KnowledgePolicies.Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.FaqApprover))
+            .AddPolicy(KnowledgePolicies.Report, p => p.RequireAuthenticatedUser().RequireRole(Roles.KnowledgeWorkers));
+
+        var permits = builder.Configuration.GetValue("Knowledge:FeedbackPermitLimit", 20);
+        var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("Knowledge:FeedbackWindowSeconds", 600));
+        builder.Services.AddRateLimiter(options => options.AddPolicy(KnowledgePolicies.FeedbackRateLimit, new FeedbackRateLimitPolicy(permits, window)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Feedback is anonymous, so the client's address is the only handle against someone flooding the answers;
+    /// the address is used for counting in memory and never stored.
+    /// </summary>
+    private sealed class FeedbackRateLimitPolicy(int permits, TimeSpan window) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
+        {
+            context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = Messages.Get("Faq.TooManyRequests") },
+            });
+        };
+
+        // Per client and entry: what the limit protects is one entry's ratings from being skewed by one sender.
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                (httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown") + "|" + httpContext.Request.RouteValues["id"],
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
+    }
+}
