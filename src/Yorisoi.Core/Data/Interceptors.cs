@@ -233,3 +233,66 @@ internal sealed partial class AppendOnlyCommandInterceptor : DbCommandIntercepto
     [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AppendOnlyStatement();
 }
+
+/// <summary>
+/// PostgreSQL refuses U+0000 in text, so one pasted NUL would fail the whole statement. The HTTP edge already removes
+/// control characters from API input; this is the last line for every other path (interactive screens, commands, jobs):
+/// NUL characters are dropped from every text parameter of every command, reads and writes alike, on both providers so
+/// that both store the same text.
+/// </summary>
+internal sealed class NulCharacterCommandInterceptor : DbCommandInterceptor
+{
+    public static NulCharacterCommandInterceptor Instance { get; } = new();
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Clean(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Clean(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Clean(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Clean(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Clean(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Clean(command);
+        return ValueTask.FromResult(result);
+    }
+
+    internal static void Clean(DbCommand command)
+    {
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            switch (parameter.Value)
+            {
+                case string text when text.Contains('\0', StringComparison.Ordinal):
+                    parameter.Value = text.Replace("\0", "", StringComparison.Ordinal);
+                    break;
+                case string[] texts when texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)):
+                    parameter.Value = texts.Select(t => t?.Replace("\0", "", StringComparison.Ordinal)).ToArray();
+                    break;
+            }
+        }
+    }
+}

@@ -59,7 +59,8 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Registered here rather than by each caller, so no context (web, bench, tests) can skip them.
-        optionsBuilder.AddInterceptors(CaseHistoryInterceptor.Instance, AuditImmutabilityInterceptor.Instance, AppendOnlyCommandInterceptor.Instance);
+        optionsBuilder.AddInterceptors(
+            CaseHistoryInterceptor.Instance, AuditImmutabilityInterceptor.Instance, AppendOnlyCommandInterceptor.Instance, NulCharacterCommandInterceptor.Instance);
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>();
     }
 

@@ -167,8 +167,9 @@ public static class ApiKeyAccess
 
     public static bool Allows(HttpContext context, ClaimsPrincipal key)
     {
-        // What anyone may call without signing in (the public FAQ) a key may call too.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
+        // What anyone may call without signing in (the public FAQ) a key may call too; sign-in and sign-out are for people.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null
+            && !context.Request.Path.StartsWithSegments("/api/auth"))
         {
             return true;
         }
