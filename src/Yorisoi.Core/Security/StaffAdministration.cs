@@ -50,14 +50,16 @@ public sealed class StaffAdministration(
     /// <summary>
     /// Whether <paramref name="actor"/> may lock, unlock or reset the two-factor sign-in of <paramref name="target"/>:
     /// never themselves; only accounts of centers they manage; and, below a system administrator, only accounts
-    /// whose every role they could have granted. The service enforces it and the admin screen offers only what it allows.
+    /// whose every role they could have granted. The knowledge-base roles add no reach over cases or accounts, so a
+    /// counselor who also edits FAQ entries stays in their center administrator's hands. The service enforces it and the
+    /// admin screen offers only what it allows.
     /// </summary>
     public static bool MayChangeUser(StaffAccount actor, StaffAccount target)
     {
         var isSystemAdmin = actor.Roles.Contains(Roles.SystemAdmin);
         return actor.UserId != target.UserId
             && MayManageCenter(actor, target.CenterId, target.PrefectureCode)
-            && (isSystemAdmin || target.Roles.All(DelegableRoles.Contains));
+            && (isSystemAdmin || target.Roles.All(r => DelegableRoles.Contains(r) || Roles.KnowledgeWorkers.Contains(r)));
     }
 
     /// <summary>The same rule for a row of the user list, whose center is <paramref name="center"/>.</summary>

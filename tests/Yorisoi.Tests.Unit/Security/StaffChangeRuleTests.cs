@@ -38,6 +38,16 @@ public sealed class StaffChangeRuleTests
     }
 
     [Fact]
+    public void TheKnowledgeBaseRolesDoNotTakeACounselorOutOfTheirCenterAdministratorsHands()
+    {
+        var admin = Account(Roles.CenterAdmin, Tokyo);
+
+        Assert.True(StaffAdministration.MayChangeUser(admin, new StaffAccount(Guid.NewGuid(), [Roles.Counselor, Roles.FaqEditor], Tokyo, "130001")));
+        Assert.True(StaffAdministration.MayChangeUser(admin, new StaffAccount(Guid.NewGuid(), [Roles.Supervisor, Roles.FaqApprover], Tokyo, "130001")));
+        Assert.False(StaffAdministration.MayChangeUser(admin, new StaffAccount(Guid.NewGuid(), [Roles.FaqEditor], Hachioji, "130001")));
+    }
+
+    [Fact]
     public void PrefectureAdminMayChangeDelegableAccountsOfTheirPrefecture()
     {
         var admin = Account(Roles.PrefectureAdmin, Tokyo);

@@ -32,6 +32,8 @@ public static class StaffNavigation
         new(CaseList, UiText.Get("Layout.Nav.Cases"), Roles.CaseWorkers, NavLinkMatch.All),
         new("/cases/new", UiText.Get("Layout.Nav.NewCase"), Roles.CaseWorkers),
         new("/approvals", UiText.Get("Layout.Nav.Approvals"), Roles.Approvers),
+        // Counselors look answers up while they talk; editors and approvers keep the entries.
+        new("/knowledge", UiText.Get("Layout.Nav.Knowledge"), [.. Roles.CaseWorkers, .. Roles.KnowledgeWorkers]),
         new(StaffAdministration, UiText.Get("Layout.Nav.Admin"), Administrators),
         new("/admin/api-keys", UiText.Get("Layout.Nav.ApiKeys"), Administrators),
         new("/account/two-factor", UiText.Get("Layout.Nav.TwoFactor"), Roles.All) { DuringTwoFactorSetup = true },

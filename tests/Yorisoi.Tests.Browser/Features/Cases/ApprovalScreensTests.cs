@@ -143,7 +143,7 @@ public sealed partial class ApprovalScreensTests(YorisoiHost host)
         var page = await host.SignInAsync(StaffBrowser.Counselor);
         await page.OpenAsync("/cases/new");
         var keywords = page.GetByRole(AriaRole.Combobox, new() { Name = "内容キーワード" });
-        await keywords.PressSequentiallyAsync("契約");
+        await keywords.FillAsync("契約");
         var options = page.GetByRole(AriaRole.Listbox, new() { Name = "内容キーワードの候補" }).GetByRole(AriaRole.Option);
         await Assertions.Expect(options.Filter(new() { HasText = "中途解約" })).ToContainTextAsync("契約・解約 > 中途解約");
         await Assertions.Expect(options.Filter(new() { HasText = "配下をすべて含む" })).ToHaveCountAsync(0);

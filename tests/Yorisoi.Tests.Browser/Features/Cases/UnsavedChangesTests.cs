@@ -123,7 +123,7 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
                 return () => Assertions.Expect(date).ToHaveValueAsync("2026-10-01");
             case "product":
                 var product = page.GetByRole(AriaRole.Combobox, new() { Name = "商品・役務分類" });
-                await product.PressSequentiallyAsync("健康食品");
+                await product.FillAsync("健康食品");
                 await page.GetByRole(AriaRole.Option, new() { Name = "健康食品" }).ClickAsync();
                 return () => Assertions.Expect(product).ToHaveValueAsync("健康食品");
             default:

@@ -38,7 +38,7 @@ public sealed class ContentSecurityPolicyTests(YorisoiHost host)
         await page.GetByLabel("相談者の郵便番号").PressAsync("Tab");
         await Assertions.Expect(page.GetByLabel("相談者の住所")).ToHaveValueAsync("東京都千代田区千代田");
         var product = page.GetByRole(AriaRole.Combobox, new() { Name = "商品・役務分類" });
-        await product.PressSequentiallyAsync("定期");
+        await product.FillAsync("定期");
         await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "健康食品" })).ToBeVisibleAsync();
 
         var id = await page.RegisterCaseAsync($"株式会社CSP確認{Guid.NewGuid().ToString("N")[..6]}");
