@@ -191,97 +191,63 @@ internal sealed class AuditImmutabilityInterceptor : SaveChangesInterceptor
 }
 
 /// <summary>
-/// Bulk statements (ExecuteUpdate, ExecuteDelete, raw SQL) do not pass through SaveChanges, so the check above
-/// cannot see them; this refuses any UPDATE or DELETE aimed at the append-only tables before it reaches the database.
+/// Every command on its way to the database, whatever made it (SaveChanges, queries, bulk statements, raw SQL):
+/// <list type="bullet">
+/// <item>Bulk statements (ExecuteUpdate, ExecuteDelete, raw SQL) do not pass through SaveChanges, so the check above
+/// cannot see them; any UPDATE or DELETE aimed at the append-only tables is refused before it reaches the database.</item>
+/// <item>PostgreSQL refuses U+0000 in text, so one pasted NUL would fail the whole statement. The HTTP edge already
+/// removes control characters from API input; this is the last line for every other path (interactive screens,
+/// commands, jobs): NUL characters are dropped from every text parameter, reads and writes alike, on both providers
+/// so that both store the same text.</item>
+/// </list>
 /// </summary>
-internal sealed partial class AppendOnlyCommandInterceptor : DbCommandInterceptor
+internal sealed partial class CommandGuardInterceptor : DbCommandInterceptor
 {
-    public static AppendOnlyCommandInterceptor Instance { get; } = new();
+    public static CommandGuardInterceptor Instance { get; } = new();
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Check(command);
+        Guard(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Check(command);
+        Guard(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Check(command);
+        Guard(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Check(command);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbCommand command)
-    {
-        if (AppendOnlyStatement().IsMatch(command.CommandText))
-        {
-            throw new InvalidOperationException("Audit records and case history are append-only.");
-        }
-    }
-
-    [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AppendOnlyStatement();
-}
-
-/// <summary>
-/// PostgreSQL refuses U+0000 in text, so one pasted NUL would fail the whole statement. The HTTP edge already removes
-/// control characters from API input; this is the last line for every other path (interactive screens, commands, jobs):
-/// NUL characters are dropped from every text parameter of every command, reads and writes alike, on both providers so
-/// that both store the same text.
-/// </summary>
-internal sealed class NulCharacterCommandInterceptor : DbCommandInterceptor
-{
-    public static NulCharacterCommandInterceptor Instance { get; } = new();
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Clean(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Clean(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Clean(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Clean(command);
+        Guard(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Clean(command);
+        Guard(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Clean(command);
+        Guard(command);
         return ValueTask.FromResult(result);
     }
 
-    internal static void Clean(DbCommand command)
+    private static void Guard(DbCommand command)
     {
+        if (AppendOnlyStatement().IsMatch(command.CommandText))
+        {
+            throw new InvalidOperationException("Audit records and case history are append-only.");
+        }
+
         foreach (DbParameter parameter in command.Parameters)
         {
             switch (parameter.Value)
@@ -295,4 +261,7 @@ internal sealed class NulCharacterCommandInterceptor : DbCommandInterceptor
             }
         }
     }
+
+    [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AppendOnlyStatement();
 }

@@ -60,7 +60,7 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
     {
         // Registered here rather than by each caller, so no context (web, bench, tests) can skip them.
         optionsBuilder.AddInterceptors(
-            CaseHistoryInterceptor.Instance, AuditImmutabilityInterceptor.Instance, AppendOnlyCommandInterceptor.Instance, NulCharacterCommandInterceptor.Instance);
+            CaseHistoryInterceptor.Instance, AuditImmutabilityInterceptor.Instance, CommandGuardInterceptor.Instance);
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>();
     }
 
