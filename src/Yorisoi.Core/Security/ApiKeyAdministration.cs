@@ -29,16 +29,10 @@ public sealed class ApiKeyAdministration(YorisoiDbContext db, UserManager<AppUse
 
     private sealed record Actor(AppUser User, IList<string> Roles, Center Center)
     {
-        public bool IsSystemAdmin => Roles.Contains(Security.Roles.SystemAdmin);
-
-        public bool IsPrefectureAdmin => Roles.Contains(Security.Roles.PrefectureAdmin);
-
-        public bool IsCenterAdmin => Roles.Contains(Security.Roles.CenterAdmin);
-
-        public bool IsAdmin => IsSystemAdmin || IsPrefectureAdmin || IsCenterAdmin;
+        public bool IsAdmin => Roles.Contains(Security.Roles.SystemAdmin) || Roles.Contains(Security.Roles.PrefectureAdmin) || Roles.Contains(Security.Roles.CenterAdmin);
 
         public bool CanManage(Center center) =>
-            IsSystemAdmin || (IsPrefectureAdmin && center.PrefectureCode == Center.PrefectureCode) || (IsCenterAdmin && center.Id == Center.Id);
+            StaffAdministration.MayManageCenter(new StaffAccount(User.Id, Roles.ToList(), Center.Id, Center.PrefectureCode), center.Id, center.PrefectureCode);
     }
 
     public async Task<Outcome<IReadOnlyList<ApiKeySummary>>> ListAsync(Guid centerId, CancellationToken ct = default)

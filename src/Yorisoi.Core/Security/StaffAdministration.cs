@@ -66,7 +66,8 @@ public sealed class StaffAdministration(
     public static bool MayChangeUser(StaffAccount actor, StaffUser target, CenterSummary center) =>
         target.CenterId == center.Id && MayChangeUser(actor, new StaffAccount(target.Id, target.Roles, center.Id, center.PrefectureCode));
 
-    private static bool MayManageCenter(StaffAccount actor, Guid centerId, string prefectureCode) =>
+    /// <summary>Whether <paramref name="actor"/> administers the center: the one rule for staff accounts and API keys.</summary>
+    internal static bool MayManageCenter(StaffAccount actor, Guid centerId, string prefectureCode) =>
         actor.Roles.Contains(Roles.SystemAdmin)
         || (actor.Roles.Contains(Roles.PrefectureAdmin) && prefectureCode == actor.PrefectureCode)
         || (actor.Roles.Contains(Roles.CenterAdmin) && centerId == actor.CenterId);
