@@ -44,6 +44,7 @@ app.MapYorisoiHealth();
 app.MapAuthEndpoints();
 app.MapLogout();
 app.MapCaseEndpoints();
+app.MapCaseFaqLinkEndpoints();
 app.MapApprovalEndpoints();
 app.MapCodeListEndpoints();
 app.MapAdministrationEndpoints();

@@ -63,6 +63,8 @@ public enum CaseChangeKind
     Shared = 4,
     MediationStarted = 5,
     MediationEnded = 6,
+    FaqLinked = 7,
+    FaqUnlinked = 8,
 }
 
 /// <summary>

@@ -29,6 +29,8 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
 
     public DbSet<CaseChange> CaseChanges => Set<CaseChange>();
 
+    public DbSet<CaseFaqLink> CaseFaqLinks => Set<CaseFaqLink>();
+
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
     public DbSet<Center> Centers => Set<Center>();
@@ -87,6 +89,8 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
         builder.Entity<Case>().HasQueryFilter(c =>
             ScopeUnrestricted || c.CenterId == ScopeCenterId || c.Shares.Any(s => s.CenterId == ScopeCenterId));
         builder.Entity<HandlingLogEntry>().HasQueryFilter(e =>
+            ScopeUnrestricted || e.Case!.CenterId == ScopeCenterId || e.Case.Shares.Any(s => s.CenterId == ScopeCenterId));
+        builder.Entity<CaseFaqLink>().HasQueryFilter(e =>
             ScopeUnrestricted || e.Case!.CenterId == ScopeCenterId || e.Case.Shares.Any(s => s.CenterId == ScopeCenterId));
         builder.Entity<CaseChange>().HasQueryFilter(e =>
             ScopeUnrestricted || e.Case!.CenterId == ScopeCenterId || e.Case.Shares.Any(s => s.CenterId == ScopeCenterId));

@@ -455,6 +455,38 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                     b.ToTable("case_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Yorisoi.Core.Cases.CaseFaqLink", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EntryId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int>("EntryVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_version");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid?>("LinkedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_by_id");
+
+                    b.HasKey("CaseId", "EntryId")
+                        .HasName("pk_case_faq_links");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_case_faq_links_entry_id");
+
+                    b.ToTable("case_faq_links", (string)null);
+                });
+
             modelBuilder.Entity("Yorisoi.Core.Cases.CaseKeyword", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1655,6 +1687,25 @@ namespace Yorisoi.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_changes_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Cases.CaseFaqLink", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_faq_links_cases_case_id");
+
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_faq_links_faq_entries_entry_id");
 
                     b.Navigation("Case");
                 });

@@ -444,6 +444,38 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                     b.ToTable("case_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Yorisoi.Core.Cases.CaseFaqLink", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EntryId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int>("EntryVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_version");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid?>("LinkedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by_id");
+
+                    b.HasKey("CaseId", "EntryId")
+                        .HasName("pk_case_faq_links");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_case_faq_links_entry_id");
+
+                    b.ToTable("case_faq_links", (string)null);
+                });
+
             modelBuilder.Entity("Yorisoi.Core.Cases.CaseKeyword", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1634,6 +1666,25 @@ namespace Yorisoi.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_changes_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Yorisoi.Core.Cases.CaseFaqLink", b =>
+                {
+                    b.HasOne("Yorisoi.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_faq_links_cases_case_id");
+
+                    b.HasOne("Yorisoi.Core.Knowledge.FaqEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_faq_links_faq_entries_entry_id");
 
                     b.Navigation("Case");
                 });

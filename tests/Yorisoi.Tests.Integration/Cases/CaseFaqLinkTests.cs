@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.CodeLists;
+using Yorisoi.Core.Knowledge;
+using Yorisoi.Tests.Integration.Infrastructure;
+using Yorisoi.Tests.Integration.Knowledge;
+
+namespace Yorisoi.Tests.Integration.Cases;
+
+/// <summary>Linking knowledge-base entries to a case: what the candidates panel's one click does.</summary>
+public abstract class CaseFaqLinkTests(AppFixture app)
+{
+    private static readonly IReadOnlyList<FaqDocument> Shipped = FaqImporter.ReadShipped(CodeListCatalog.LoadEmbedded().Current, FaqCategories.LoadEmbedded());
+
+    private static string PublicId => Shipped.Where(d => d.Audience == FaqAudience.Public).Select(d => d.Id).Order(StringComparer.Ordinal).First();
+
+    private static string InternalId => Shipped.Where(d => d.Audience == FaqAudience.Internal).Select(d => d.Id).Order(StringComparer.Ordinal).First();
+
+    [Fact]
+    public async Task LinkingAnEntryKeepsTheCaseVersionAndIsListedOnceWithItsHistory()
+    {
+        var subject = await app.RegisterAsync(app.World.CounselorA);
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var first = await client.PostJsonAsync($"/api/cases/{subject.Id}/faq-links", new { entryId = PublicId });
+        await first.ExpectAsync(HttpStatusCode.OK);
+        using var again = await client.PostJsonAsync($"/api/cases/{subject.Id}/faq-links", new { entryId = PublicId });
+        await again.ExpectAsync(HttpStatusCode.OK);
+        using var second = await client.PostJsonAsync($"/api/cases/{subject.Id}/faq-links", new { entryId = InternalId });
+        var links = await second.ReadAsync<List<CaseFaqLinkItem>>();
+
+        Assert.Equal([PublicId, InternalId], links.Select(l => l.EntryId));
+        Assert.Equal(Shipped.Single(d => d.Id == PublicId).Question, links[0].Question);
+        Assert.All(links, l => Assert.Equal(1, l.EntryVersion));
+        var stored = await app.LoadCaseAsync(subject.Id);
+        Assert.Equal(subject.Version, stored.Version);
+        var history = await app.AsSystemAsync(db => db.CaseChanges.Where(c => c.CaseId == subject.Id && c.Kind == CaseChangeKind.FaqLinked).Select(c => c.Comment).ToListAsync());
+        Assert.Equal([PublicId, InternalId], history);
+    }
+
+    [Fact]
+    public async Task UnlinkingRemovesTheLinkAndAnUnknownLinkIsNotFound()
+    {
+        var subject = await app.RegisterAsync(app.World.CounselorA);
+        var client = await app.ClientAsync(app.World.CounselorA);
+        using (await client.PostJsonAsync($"/api/cases/{subject.Id}/faq-links", new { entryId = PublicId }))
+        {
+        }
+
+        using var removed = await client.DeleteAsync($"/api/cases/{subject.Id}/faq-links/{PublicId}");
+        Assert.Empty(await removed.ReadAsync<List<CaseFaqLinkItem>>());
+        using var missing = await client.DeleteAsync($"/api/cases/{subject.Id}/faq-links/{PublicId}");
+        await missing.ExpectAsync(HttpStatusCode.NotFound);
+        Assert.Equal(1, await app.AsSystemAsync(db => db.CaseChanges.CountAsync(c => c.CaseId == subject.Id && c.Kind == CaseChangeKind.FaqUnlinked)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("no-such-entry")]
+    [InlineData("draft")]
+    [InlineData("other-center")]
+    [InlineData("retired")]
+    public async Task OnlyAPublishedEntryTheUserMaySeeCanBeLinked(string which)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var entryId = which switch
+        {
+            "draft" => $"link-draft-{suffix}",
+            "other-center" => $"link-other-{suffix}",
+            "retired" => $"link-retired-{suffix}",
+            _ => which,
+        };
+        if (which is "draft" or "other-center" or "retired")
+        {
+            await KnowledgeWorld.SeedEntryAsync(
+                app, entryId, which == "other-center" ? app.World.CenterB.Id : null,
+                which switch { "draft" => FaqVersionState.Draft, "retired" => FaqVersionState.Retired, _ => FaqVersionState.Published });
+        }
+
+        var subject = await app.RegisterAsync(app.World.CounselorA);
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.PostJsonAsync($"/api/cases/{subject.Id}/faq-links", new { entryId });
+
+        var body = await response.ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("FAQが見つからないか、公開されていません。", body, StringComparison.Ordinal);
+        Assert.Equal(0, await app.AsSystemAsync(db => db.CaseFaqLinks.CountAsync(l => l.CaseId == subject.Id)));
+    }
+
+    [Fact]
+    public async Task ParallelLinksOfTheSameEntryMakeOneLink()
+    {
+        var subject = await app.RegisterAsync(app.World.CounselorA);
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostJsonAsync($"/api/cases/{subject.Id}/faq-links", new { entryId = PublicId })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await app.AsSystemAsync(db => db.CaseFaqLinks.CountAsync(l => l.CaseId == subject.Id)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+}
+
+public sealed class CaseFaqLinkOnSqliteTests(SqliteApp app) : CaseFaqLinkTests(app), IClassFixture<SqliteApp>;
+
+[Collection("postgres")]
+public sealed class CaseFaqLinkOnPostgresTests(PostgresApp app) : CaseFaqLinkTests(app), IClassFixture<PostgresApp>;
