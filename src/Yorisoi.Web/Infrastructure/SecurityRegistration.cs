@@ -55,6 +55,7 @@ public static class SecurityRegistration
                 options.Tokens.AuthenticatorTokenProvider = AuthenticatorCodeProvider.Name;
             })
             .AddEntityFrameworkStores<YorisoiDbContext>()
+            .AddUserManager<YorisoiUserManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<AuthenticatorCodeProvider>(AuthenticatorCodeProvider.Name)
             .AddClaimsPrincipalFactory<YorisoiClaimsPrincipalFactory>()

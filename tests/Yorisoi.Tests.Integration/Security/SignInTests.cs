@@ -44,6 +44,42 @@ public abstract partial class SignInTests(AppFixture app)
     }
 
     [Fact]
+    public async Task WrongCodesSentAtOnceAreEachCountedAndLockTheAccount()
+    {
+        var user = await Accounts.CreateAsync(app, Roles.Counselor, app.World.CenterA.Id, twoFactor: true);
+
+        // Five guesses in parallel: counted one by one, the fifth reaches the limit although they race each other.
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => LoginAsync(user.Email, TestWorld.Password, $"00000{i}")));
+
+        Assert.All(attempts, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        var stored = await app.AsSystemAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Id == user.Id));
+        Assert.True(stored.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), $"locked until {stored.LockoutEnd}, {stored.AccessFailedCount} failures counted");
+        using var correct = await LoginAsync(user.Email, TestWorld.Password, await app.Codes.NextAsync(user.Email, user.AuthenticatorKey!));
+        await correct.ExpectAsync(HttpStatusCode.Unauthorized);
+        foreach (var response in attempts)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task WrongPasswordsSentAtOnceAreEachCounted()
+    {
+        var user = await Accounts.CreateAsync(app, Roles.Counselor, app.World.CenterA.Id, twoFactor: false);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => LoginAsync(user.Email, $"wrong-password-{i}")));
+
+        Assert.All(attempts, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        var stored = await app.AsSystemAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Id == user.Id));
+        Assert.Equal(4, stored.AccessFailedCount);
+        Assert.Null(stored.LockoutEnd);
+        foreach (var response in attempts)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task ACodeFromThirtySecondsAgoIsAcceptedButNotOneFromSixtySecondsAgoOrAhead()
     {
         var user = await Accounts.CreateAsync(app, Roles.Counselor, app.World.CenterA.Id, twoFactor: true);
