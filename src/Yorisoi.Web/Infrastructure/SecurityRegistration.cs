@@ -86,6 +86,7 @@ public static class SecurityRegistration
         builder.Services.AddScoped<UserSessions>();
         builder.Services.AddScoped<DummyPasswordHash>();
         builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<PasswordChanger>();
         builder.Services.AddScoped<ApiKeyAdministration>();
 
         // Requests that present an API key are judged by the key alone; all others by the session cookie.

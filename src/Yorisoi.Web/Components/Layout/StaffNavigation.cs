@@ -37,6 +37,7 @@ public static class StaffNavigation
         new(StaffAdministration, UiText.Get("Layout.Nav.Admin"), Administrators),
         new("/admin/api-keys", UiText.Get("Layout.Nav.ApiKeys"), Administrators),
         new("/account/two-factor", UiText.Get("Layout.Nav.TwoFactor"), Roles.All) { DuringTwoFactorSetup = true },
+        new("/account/password", UiText.Get("Layout.Nav.Password"), Roles.All),
     ];
 
     /// <summary>The entries <paramref name="user"/> may use, in menu order.</summary>

@@ -53,40 +53,10 @@ public static class AuthEndpoints
             .WithName("Logout")
             .WithSummary("Signs out: the session ends on every host at once, and the cookie is cleared.");
 
-        group.MapPost("/password", async Task<Results<NoContent, ValidationProblem>> (
-                ChangePasswordRequest request, HttpContext http, SignInManager<AppUser> signIn, UserSessions sessions, YorisoiDbContext db, TimeProvider clock) =>
-            {
-                var user = await signIn.UserManager.GetUserAsync(http.User);
-                var errors = new ValidationErrors();
-                if (string.IsNullOrEmpty(request.NewPassword))
-                {
-                    errors.Add("NewPassword", Messages.Get("Auth.NewPasswordRequired"));
-                }
-
-                if (user is null || !errors.IsValid)
-                {
-                    return TypedResults.ValidationProblem(errors.ToDictionary(), title: Messages.Get("Api.InvalidInput"));
-                }
-
-                var changed = await signIn.UserManager.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword!);
-                if (!changed.Succeeded)
-                {
-                    foreach (var error in changed.Errors)
-                    {
-                        errors.Add(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "CurrentPassword" : "NewPassword",
-                            error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? Messages.Get("Auth.CurrentPasswordWrong") : error.Description);
-                    }
-
-                    return TypedResults.ValidationProblem(errors.ToDictionary(), title: Messages.Get("Api.InvalidInput"));
-                }
-
-                // Whoever knew the old password may hold a session: every one ends, this one too, and the user signs in anew.
-                await sessions.EndAllAsync(user.Id);
-                db.AuditRecords.Add(new AuditRecord { At = clock.GetUtcNow(), UserId = user.Id, UserName = user.UserName, CenterId = user.CenterId, Action = AuditActions.PasswordChanged });
-                await db.SaveChangesAsync();
-                await signIn.SignOutAsync();
-                return TypedResults.NoContent();
-            })
+        group.MapPost("/password", async Task<Results<NoContent, ValidationProblem>> (ChangePasswordRequest request, HttpContext http, PasswordChanger passwords) =>
+                await passwords.ChangeAsync(http.User, request.CurrentPassword, request.NewPassword) is { } errors
+                    ? TypedResults.ValidationProblem(errors.ToDictionary(), title: Messages.Get("Api.InvalidInput"))
+                    : TypedResults.NoContent())
             .RequireAuthorization()
             .WithName("ChangePassword")
             .WithSummary("Changes the signed-in user's password; every session of the user ends at once, so they sign in again with the new one.");

@@ -11,6 +11,10 @@ public static class SignInValidationText
 
     public static string PasswordRequired => UiText.Get("Login.Validation.PasswordRequired");
 
+    public static string NewPasswordRequired => UiText.Get("ChangePassword.Validation.NewRequired");
+
+    public static string PasswordsDiffer => UiText.Get("ChangePassword.Validation.Differ");
+
     public static string CodeRequired => UiText.Get("Auth.Validation.CodeRequired");
 
     public static string CodeFormat => UiText.Get("Auth.Validation.CodeFormat");
