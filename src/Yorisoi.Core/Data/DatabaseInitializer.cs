@@ -65,10 +65,25 @@ public sealed partial class DatabaseInitializer(
         {
             await MigrateAsOwnerAsync(options.MigrationConnectionString, ct);
         }
+        else if (options.Provider == DatabaseProvider.Postgres && !(await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            // Nothing to apply: a host running as the application role (which may not lock or change the schema) starts
+            // after an operator's `migrate` without asking for rights it does not need.
+        }
         else
         {
             var strategy = db.Database.CreateExecutionStrategy();
-            await strategy.ExecuteAsync(async () => await db.Database.MigrateAsync(ct));
+            try
+            {
+                await strategy.ExecuteAsync(async () => await db.Database.MigrateAsync(ct));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                var role = new NpgsqlConnectionStringBuilder(options.ConnectionString).Username;
+                throw new InvalidOperationException(
+                    $"The database has migrations to apply, but the role '{role}' of Database:ConnectionString may not change the schema ({e.MessageText}). "
+                    + "Set Database:MigrationConnectionString to a connection as the owner role, or run the `migrate` command with it first.", e);
+            }
         }
 
         if (db.Database.IsSqlite())

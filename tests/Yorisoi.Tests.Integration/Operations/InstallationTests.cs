@@ -70,6 +70,25 @@ public sealed class PostgresInstallationTests(PostgresFixture postgres) : IDispo
     }
 
     [Fact]
+    public async Task TheApplicationRoleAloneSaysWhatIsMissingForMigrationsAndStartsOnceTheOwnerMigrated()
+    {
+        var database = await postgres.CreateApplicationDatabaseAsync("app_only");
+
+        var refused = await RunHostAsync(database.ApplicationConnectionString, "migrate");
+        Assert.True(refused.ExitCode != 0, refused.Output);
+        Assert.Contains($"the role '{PostgresFixture.ApplicationRole}' of Database:ConnectionString may not change the schema", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("Set Database:MigrationConnectionString", refused.Output, StringComparison.Ordinal);
+
+        var migrated = await RunHostAsync(database.ApplicationConnectionString, ["migrate"], AdminPassword, migrationConnectionString: database.OwnerConnectionString);
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+
+        // Up to date: the application role on its own has nothing to ask of the schema.
+        var again = await RunHostAsync(database.ApplicationConnectionString, "migrate");
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Contains("Database is up to date.", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateAdminMakesTheFirstAdministratorWhoMustSetUpTwoFactorSignIn()
     {
         var connectionString = await postgres.CreateDatabaseAsync("admin");
