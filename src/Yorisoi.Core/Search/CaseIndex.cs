@@ -49,7 +49,8 @@ public sealed class CaseIndex : IDisposable
 
     public int Count => Read(index => index.Count);
 
-    internal string? CurrentName => _currentName;
+    /// <summary>The directory (under <see cref="Root"/>) of the index in use.</summary>
+    public string? CurrentName => _currentName;
 
     /// <summary>Whether the index opened at start was new, half built or of another schema version, so it must be built from all cases.</summary>
     internal bool NeedsBuild
