@@ -11,9 +11,9 @@ namespace Yorisoi.Tests.Integration.Infrastructure;
 public static class SearchIndexWait
 {
     /// <summary>Until the host's index has committed every outbox message written so far.</summary>
-    public static async Task CaughtUpAsync(AppFixture app, TimeSpan? timeout = null)
+    public static async Task CaughtUpAsync(AppFixture app, TimeSpan? timeout = null, IServiceProvider? host = null)
     {
-        var index = app.Factory.Services.GetRequiredService<CaseIndex>();
+        var index = (host ?? app.Factory.Services).GetRequiredService<CaseIndex>();
         var newest = await app.AsSystemAsync(db => db.OutboxMessages.MaxAsync(m => (long?)m.Id)) ?? 0;
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         var started = Stopwatch.GetTimestamp();
@@ -21,7 +21,8 @@ public static class SearchIndexWait
         {
             if (Stopwatch.GetElapsedTime(started) > limit)
             {
-                throw new TimeoutException($"The case index reached outbox position {index.Position} of {newest} in {limit.TotalSeconds} s.");
+                var errors = app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("Search", StringComparison.Ordinal)).Select(e => e.Text);
+                throw new TimeoutException($"The case index reached outbox position {index.Position} of {newest} in {limit.TotalSeconds} s. {string.Join(Environment.NewLine, errors)}");
             }
 
             await Task.Delay(20);
