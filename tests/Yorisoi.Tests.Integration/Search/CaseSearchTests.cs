@@ -272,13 +272,18 @@ public abstract class CaseSearchTests(AppFixture app)
         var cases = await app.AsSystemAsync(db => db.Cases.CountAsync());
 
         var rebuild = app.Factory.Services.GetRequiredService<CaseIndexer>().RebuildAsync();
+        Assert.True(index.IsBuilding || rebuild.IsCompleted);
         var searches = 0;
         while (!rebuild.IsCompleted || searches == 0)
         {
             using var response = await client.GetAsync($"/api/search/cases?q={word}");
-            Assert.Contains(detail.Id, SearchIndexWait.Ids(JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!));
+            var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+            Assert.Contains(detail.Id, SearchIndexWait.Ids(result));
+            Assert.Equal(result["indexingInProgress"]!.GetValue<bool>(), result["notices"]!.AsArray().Any(n => n!.GetValue<string>().StartsWith("検索索引を作成中です", StringComparison.Ordinal)));
             searches++;
         }
+
+        Assert.False(index.IsBuilding);
 
         Assert.Equal(cases, await rebuild);
         Assert.NotEqual(before, index.CurrentName);
