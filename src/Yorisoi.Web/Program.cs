@@ -5,6 +5,7 @@ using Yorisoi.Web.Features.Auth;
 using Yorisoi.Web.Features.Cases;
 using Yorisoi.Web.Features.CodeLists;
 using Yorisoi.Web.Features.Knowledge;
+using Yorisoi.Web.Features.Search;
 using Yorisoi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddYorisoiObservability();
 builder.AddYorisoiApi();
 builder.AddYorisoiDataProtection();
 builder.AddYorisoiKnowledge();
+builder.AddYorisoiSearch();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapApprovalEndpoints();
 app.MapCodeListEndpoints();
 app.MapAdministrationEndpoints();
 app.MapKnowledgeEndpoints();
+app.MapSearchEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -348,7 +348,7 @@ public sealed partial class CaseService(
     };
 
     /// <summary>Another center's case answers "not found", but the attempt is logged and audited.</summary>
-    private async Task RecordDeniedIfExistsAsync(Guid id, CancellationToken ct)
+    internal async Task RecordDeniedIfExistsAsync(Guid id, CancellationToken ct)
     {
         var owner = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.CenterId).FirstOrDefaultAsync(ct);
         if (owner is null)

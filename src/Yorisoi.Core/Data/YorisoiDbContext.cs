@@ -8,6 +8,7 @@ using Yorisoi.Core.Cases;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Knowledge;
+using Yorisoi.Core.Search;
 using Yorisoi.Core.Security;
 
 namespace Yorisoi.Core.Data;
@@ -53,6 +54,8 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
 
     public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     // The query filters below read these per query, so one model serves every signed-in user.
     private bool ScopeUnrestricted => Scope.Unrestricted;
 
@@ -62,7 +65,7 @@ public class YorisoiDbContext(DbContextOptions<YorisoiDbContext> options, Access
     {
         // Registered here rather than by each caller, so no context (web, bench, tests) can skip them.
         optionsBuilder.AddInterceptors(
-            CaseHistoryInterceptor.Instance, AuditImmutabilityInterceptor.Instance, CommandGuardInterceptor.Instance);
+            CaseHistoryInterceptor.Instance, OutboxInterceptor.Instance, AuditImmutabilityInterceptor.Instance, CommandGuardInterceptor.Instance);
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>();
     }
 

@@ -135,6 +135,20 @@ public sealed class TextIndex : IDisposable
     /// <summary>Makes the changes durable on disk.</summary>
     public void Commit() => _writer.Commit();
 
+    /// <summary>
+    /// Makes the changes durable together with <paramref name="userData"/> (e.g. the position in a change feed the
+    /// documents reflect), in the same commit, so a crash keeps both or neither.
+    /// </summary>
+    public void Commit(IReadOnlyDictionary<string, string> userData)
+    {
+        _writer.SetCommitData(userData.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        _writer.Commit();
+    }
+
+    /// <summary>The user data of the last commit (what <see cref="Commit(IReadOnlyDictionary{string, string})"/> stored); empty for a new index.</summary>
+    public IReadOnlyDictionary<string, string> CommitData =>
+        _writer.CommitData is { } data ? new Dictionary<string, string>(data, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Makes changes so far visible to searches that start after this returns (near-real-time, no commit needed).</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 

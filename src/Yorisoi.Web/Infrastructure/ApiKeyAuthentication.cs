@@ -154,6 +154,8 @@ public static class ApiKeyAccess
         ["ListCases"] = ApiKeyScopes.CasesRead,
         ["GetCase"] = ApiKeyScopes.CasesRead,
         ["GetCaseHistory"] = ApiKeyScopes.CasesRead,
+        ["SearchCases"] = ApiKeyScopes.CasesRead,
+        ["SimilarCases"] = ApiKeyScopes.CasesRead,
         ["RegisterCase"] = ApiKeyScopes.CasesWrite,
         ["AddHandlingLogEntry"] = ApiKeyScopes.CasesWrite,
         ["ListCodeLists"] = AnyScope,

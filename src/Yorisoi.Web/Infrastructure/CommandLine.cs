@@ -6,7 +6,9 @@ namespace Yorisoi.Web.Infrastructure;
 /// <summary>
 /// Operator commands run through the same host configuration as the server:
 /// `migrate` applies migrations (as the owner role of Database:MigrationConnectionString when set) and reference
-/// data; `create-admin` creates the first administrator.
+/// data; `create-admin` creates the first administrator; `reindex` builds this host's case index afresh from the
+/// database in a new directory and points the host at it (a running host swaps to it within a poll, answering
+/// searches from the old index until then; a stopped one opens it at its next start).
 /// </summary>
 public static class CommandLine
 {
@@ -46,8 +48,13 @@ public static class CommandLine
 
                 Console.WriteLine($"Administrator {email} created. Two-factor sign-in is set up at the first sign-in.");
                 return 0;
+            case "reindex":
+                var indexer = app.Services.GetRequiredService<Yorisoi.Core.Search.CaseIndexer>();
+                var count = await indexer.BuildOfflineAsync();
+                Console.WriteLine($"Case index rebuilt: {count} cases in {app.Services.GetRequiredService<Yorisoi.Core.Search.CaseIndex>().Root}.");
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, create-admin.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, create-admin, reindex.");
                 return 2;
         }
     }

@@ -35,7 +35,7 @@ public static class DataRegistration
         return builder;
     }
 
-    private static string DataDirectory(WebApplicationBuilder builder) =>
+    internal static string DataDirectory(WebApplicationBuilder builder) =>
         builder.Configuration["DataDirectory"] ?? Path.Combine(Directory.GetCurrentDirectory(), "data");
 
     private static void EnsureSqliteDirectory(string connectionString, string contentRoot)

@@ -9,9 +9,9 @@ public sealed class RoleNavigationTests(YorisoiHost host)
 {
     public static TheoryData<string, string, string, string[]> Homes => new()
     {
-        { StaffBrowser.Counselor, "/cases", "相談一覧", ["相談一覧", "相談を登録", "FAQ", "二要素認証"] },
-        { StaffBrowser.Supervisor, "/cases", "相談一覧", ["相談一覧", "相談を登録", "決裁待ち", "FAQ", "二要素認証"] },
-        { StaffBrowser.CenterAdmin, "/cases", "相談一覧", ["相談一覧", "相談を登録", "決裁待ち", "FAQ", "職員管理", "APIキー", "二要素認証"] },
+        { StaffBrowser.Counselor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "FAQ", "二要素認証"] },
+        { StaffBrowser.Supervisor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "二要素認証"] },
+        { StaffBrowser.CenterAdmin, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "職員管理", "APIキー", "二要素認証"] },
         { StaffBrowser.PrefectureAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証"] },
         { StaffBrowser.SystemAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証"] },
         { StaffBrowser.Analyst, "/", "ホーム", ["ホーム", "二要素認証"] },

@@ -124,6 +124,14 @@ public abstract class AppFixture : IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<CaseService>());
     }
 
+    /// <summary>Runs <paramref name="action"/> with case search bound to <paramref name="user"/>, as a request of theirs would.</summary>
+    public async Task<T> AsSearchUserAsync<T>(TestUser user, Func<Yorisoi.Core.Search.CaseSearchService, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().BecomeUser(user.Id, user.DisplayName, user.CenterId);
+        return await action(scope.ServiceProvider.GetRequiredService<Yorisoi.Core.Search.CaseSearchService>());
+    }
+
     /// <summary>Reads or writes the database with the center filter off, as system work does.</summary>
     public async Task<T> AsSystemAsync<T>(Func<YorisoiDbContext, Task<T>> action)
     {

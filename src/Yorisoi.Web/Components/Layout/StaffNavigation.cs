@@ -21,6 +21,7 @@ public sealed record StaffNavItem(string Href, string Text, IReadOnlyList<string
 public static class StaffNavigation
 {
     public const string CaseList = "/cases";
+    public const string CaseSearch = "/cases/search";
     public const string StaffAdministration = "/admin/users";
     public const string AccountHome = "/";
 
@@ -30,6 +31,7 @@ public static class StaffNavigation
     [
         new(AccountHome, UiText.Get("Layout.Nav.Home"), [Roles.NationalAnalyst], NavLinkMatch.All),
         new(CaseList, UiText.Get("Layout.Nav.Cases"), Roles.CaseWorkers, NavLinkMatch.All),
+        new(CaseSearch, UiText.Get("Layout.Nav.CaseSearch"), Roles.CaseWorkers),
         new("/cases/new", UiText.Get("Layout.Nav.NewCase"), Roles.CaseWorkers),
         new("/approvals", UiText.Get("Layout.Nav.Approvals"), Roles.Approvers),
         // Counselors look answers up while they talk; editors and approvers keep the entries.
