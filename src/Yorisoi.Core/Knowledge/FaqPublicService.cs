@@ -32,6 +32,27 @@ public sealed class FaqPublicService(YorisoiDbContext db, FaqCategories categori
             version.Laws, version.Related, version.PublishedAt ?? version.UpdatedAt, version.Number);
     }
 
+    /// <summary>Published public entries of a category (or, for <paramref name="ids"/>, those entries), in category order, for the portal's lists.</summary>
+    public async Task<IReadOnlyList<PublicFaqLink>> ListAsync(string? category, IReadOnlyCollection<string>? ids = null, CancellationToken ct = default)
+    {
+        var versions = LiveVersions().AsNoTracking();
+        if (category is not null)
+        {
+            versions = versions.Where(v => v.Entry!.Category == category);
+        }
+
+        if (ids is not null)
+        {
+            var wanted = ids.ToList();
+            versions = versions.Where(v => wanted.Contains(v.EntryId));
+        }
+
+        var rows = await versions.Select(v => new PublicFaqLink(v.EntryId, v.Question, v.Summary)).ToListAsync(ct);
+        return ids is null
+            ? rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToList()
+            : rows.OrderBy(r => ids.ToList().IndexOf(r.Id)).ToList();
+    }
+
     /// <summary>Stores a 「役に立ちましたか」 answer for the live version, with the comment screened for personal data.</summary>
     public async Task<Outcome<bool>> FeedbackAsync(string id, bool helpful, string? comment, long? searchId, CancellationToken ct = default)
     {

@@ -115,6 +115,9 @@ public sealed record PublicFaq(
     DateTimeOffset UpdatedAt,
     int Version);
 
+/// <summary>A published public entry in a list: where it links and what it asks.</summary>
+public sealed record PublicFaqLink(string Id, string Question, string Summary);
+
 public sealed record FaqVersionStats(string EntryId, int Version, string Question, int Views, int Helpful, int NotHelpful, double? HelpfulRatio);
 
 public sealed record SearchGap(string Query, int Searches, int Unsatisfied);

@@ -41,7 +41,18 @@ public sealed partial class JapaneseQueryParser : IDisposable
         _precision.Dispose();
     }
 
-    public ParsedQuery Parse(string? input)
+    public ParsedQuery Parse(string? input) => Parse(input, natural: false);
+
+    /// <summary>
+    /// A query typed as everyday language (「お試しで頼んだら毎月届くんだけど」, a pasted narrative): the same syntax, but
+    /// words are alternatives rather than all required, and each word is also split into its content words (MeCab base
+    /// forms, stop words dropped), so that a document matching most of them ranks first and one matching only some is
+    /// still found. The whole word still counts as a phrase, so exact wording ranks above scattered parts. Exclusions
+    /// and field filters keep their meaning; a word is not cut at <see cref="SearchOptions.MaxTermLength"/> for the split.
+    /// </summary>
+    public ParsedQuery ParseNatural(string? input) => Parse(input, natural: true);
+
+    private ParsedQuery Parse(string? input, bool natural)
     {
         var highlights = new HighlightTerms();
         if (string.IsNullOrWhiteSpace(input))
@@ -49,7 +60,7 @@ public sealed partial class JapaneseQueryParser : IDisposable
             return new ParsedQuery(QueryStatus.Empty, null, QueryNotices.None, highlights);
         }
 
-        var state = new State(this, highlights);
+        var state = new State(this, highlights) { Natural = natural };
         if (input.Length > _options.MaxQueryLength)
         {
             var cut = _options.MaxQueryLength;
@@ -359,13 +370,41 @@ public sealed partial class JapaneseQueryParser : IDisposable
                 var all = new BooleanQuery();
                 foreach (var child in and.Children)
                 {
-                    if (Build(child, state, negated) is { } query)
+                    if (Build(child, state, negated) is not { } query)
+                    {
+                        continue;
+                    }
+
+                    // Natural reading: a filter still restricts and an exclusion still excludes; words only rank.
+                    if (state.Natural && !negated && child is TextNode && !(query is BooleanQuery { Clauses.Count: 1 } single && single.Clauses[0].Occur == Occur.MUST_NOT))
+                    {
+                        all.Add(query, Occur.SHOULD);
+                    }
+                    else
                     {
                         AddMust(all, query);
                     }
                 }
 
-                return all.Clauses.Count == 0 ? null : all.Clauses.Count == 1 && all.Clauses[0].Occur == Occur.MUST ? all.Clauses[0].Query : all;
+                if (all.Clauses.Any(c => c.Occur == Occur.SHOULD) && all.Clauses.Any(c => c.Occur == Occur.MUST))
+                {
+                    // Beside a filter, SHOULD clauses would become optional; at least one word must still match.
+                    var words = new BooleanQuery();
+                    foreach (var clause in all.Clauses.Where(c => c.Occur == Occur.SHOULD))
+                    {
+                        words.Add(clause.Query, Occur.SHOULD);
+                    }
+
+                    var rest = new BooleanQuery { { words, Occur.MUST } };
+                    foreach (var clause in all.Clauses.Where(c => c.Occur != Occur.SHOULD))
+                    {
+                        rest.Add(clause.Query, clause.Occur);
+                    }
+
+                    all = rest;
+                }
+
+                return all.Clauses.Count == 0 ? null : all.Clauses.Count == 1 && all.Clauses[0].Occur is Occur.MUST or Occur.SHOULD ? all.Clauses[0].Query : all;
             case OrNode or:
                 var any = new BooleanQuery();
                 foreach (var child in or.Children)
@@ -417,6 +456,11 @@ public sealed partial class JapaneseQueryParser : IDisposable
 
     private Query? BuildText(TextNode node, State state, bool negated)
     {
+        if (state.Natural && !negated && !node.Phrase && !node.Prefix && node.Field is null)
+        {
+            return BuildNatural(node.Text, state);
+        }
+
         var text = node.Prefix ? node.Text.TrimEnd('*') : node.Text;
         if (text.Length > _options.MaxTermLength)
         {
@@ -457,6 +501,64 @@ public sealed partial class JapaneseQueryParser : IDisposable
         return group;
     }
 
+    // The word as typed (a phrase, with its synonyms) and each of its content words on its own, all optional.
+    private Query? BuildNatural(string word, State state)
+    {
+        var fields = _schema.TextFields.ToList();
+        var any = new BooleanQuery();
+        var whole = word.Length <= _options.MaxTermLength
+            ? BuildText(new TextNode(word, Phrase: false, Prefix: false, null), state with { Natural = false }, negated: false)
+            : null;
+        if (whole is not null)
+        {
+            any.Add(whole, Occur.SHOULD);
+        }
+
+        // Kana typed as a reading (ていきこうにゅう) is not given to MeCab as words; the whole word uses the reading field.
+        var parts = JapaneseNormalizer.IsKanaOnly(word) ? [] : _analyzer.Analyze(word);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in parts)
+        {
+            if (!token.IsContentWord || StopWords.IsFunctionWord(token) || StopWords.IsStopWord(token.BaseForm) || seen.Count >= _options.MaxNaturalWords)
+            {
+                continue;
+            }
+
+            // Conjugating words are searched by their dictionary form (頼ん → 頼む), so that kana endings do not count.
+            var text = token.PartOfSpeech is "動詞" or "形容詞" ? token.BaseForm : token.Surface;
+            if (text.Length == 0 || !seen.Add(text) || (whole is not null && parts.Count == 1))
+            {
+                continue;
+            }
+
+            if (BuildAlternative(text, fields, phrase: true, prefix: false, state.Highlights) is not { } part)
+            {
+                continue;
+            }
+
+            part.Boost *= _options.PartBoost;
+            var group = new BooleanQuery { { part, Occur.SHOULD } };
+            foreach (var synonym in _synonyms.SynonymsOf(text))
+            {
+                if (BuildAlternative(synonym, fields, phrase: true, prefix: false, state.Highlights) is { } alternative)
+                {
+                    alternative.Boost *= _options.PartBoost * _options.SynonymBoost;
+                    group.Add(alternative, Occur.SHOULD);
+                }
+            }
+
+            any.Add(group.Clauses.Count == 1 ? part : group, Occur.SHOULD);
+        }
+
+        if (any.Clauses.Count == 0)
+        {
+            state.Notices |= QueryNotices.IgnoredWords;
+            return null;
+        }
+
+        return any.Clauses.Count == 1 ? any.Clauses[0].Query : any;
+    }
+
     private DisjunctionMaxQuery? BuildAlternative(string text, List<FieldDefinition> fields, bool phrase, bool prefix, HighlightTerms highlights)
     {
         if (!HasContent(text))
@@ -475,7 +577,7 @@ public sealed partial class JapaneseQueryParser : IDisposable
             if (recall.Count > 0)
             {
                 var query = Sequence(field.Name, recall, slop: 0, phrase: true);
-                query.Boost = _options.RecallBoost;
+                query.Boost = _options.RecallBoost * field.Boost;
                 best.Add(query);
                 highlights.AddSequence(field.Name, [.. recall.Select(t => t.Term)]);
             }
@@ -486,7 +588,7 @@ public sealed partial class JapaneseQueryParser : IDisposable
                 Query query = prefix && precision.Count == 1
                     ? new PrefixQuery(new Term(field.PrecisionField, precision[0].Term))
                     : Sequence(field.PrecisionField, precision, _options.PhraseSlop, phrase);
-                query.Boost = _options.PrecisionBoost;
+                query.Boost = _options.PrecisionBoost * field.Boost;
                 best.Add(query);
                 foreach (var token in precision)
                 {
@@ -505,7 +607,7 @@ public sealed partial class JapaneseQueryParser : IDisposable
             {
                 var term = new Term(field.ReadingField, kana);
                 Query query = prefix ? new PrefixQuery(term) : new TermQuery(term);
-                query.Boost = _options.ReadingBoost;
+                query.Boost = _options.ReadingBoost * field.Boost;
                 best.Add(query);
                 if (prefix)
                 {
@@ -706,12 +808,20 @@ public sealed partial class JapaneseQueryParser : IDisposable
 
     private sealed record OrNode(List<Node> Children) : Node;
 
-    private sealed class State(JapaneseQueryParser parser, HighlightTerms highlights)
+    private sealed record State(JapaneseQueryParser Parser, HighlightTerms Highlights)
     {
-        public JapaneseQueryParser Parser { get; } = parser;
+        public QueryNotices Notices { get => Shared.Notices; set => Shared.Notices = value; }
 
-        public HighlightTerms Highlights { get; } = highlights;
+        public int Clauses { get => Shared.Clauses; set => Shared.Clauses = value; }
 
+        public bool Natural { get; init; }
+
+        // Counters stay common to copies made to build a sub-query another way (state with { Natural = false }).
+        private Counters Shared { get; init; } = new();
+    }
+
+    private sealed class Counters
+    {
         public QueryNotices Notices { get; set; }
 
         public int Clauses { get; set; }

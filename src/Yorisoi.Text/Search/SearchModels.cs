@@ -40,6 +40,12 @@ public sealed class SearchRequest
 
     /// <summary>Treat every word as a prefix and kana as readings, for pickers and search-as-you-type.</summary>
     public bool PrefixMatch { get; init; }
+
+    /// <summary>
+    /// Read the query as everyday language (see <see cref="JapaneseQueryParser.ParseNatural"/>): documents need not hold
+    /// every word, and rank by how many of the words they hold and how distinctive those are.
+    /// </summary>
+    public bool AnyWord { get; init; }
 }
 
 public sealed record SearchResult(

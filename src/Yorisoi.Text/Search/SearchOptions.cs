@@ -30,6 +30,15 @@ public sealed class SearchOptions
     /// <summary>A single word longer than this is cut (a paste without spaces would otherwise make one huge phrase).</summary>
     public int MaxTermLength { get; set; } = 64;
 
+    /// <summary>
+    /// Weight of one content word of a longer word in natural queries (<see cref="JapaneseQueryParser.ParseNatural"/>),
+    /// against the whole word matched as typed.
+    /// </summary>
+    public float PartBoost { get; set; } = 1.0f;
+
+    /// <summary>At most this many distinct content words of one word are searched in natural queries.</summary>
+    public int MaxNaturalWords { get; set; } = 48;
+
     /// <summary>Parentheses nested deeper than this are read as plain grouping of the words inside.</summary>
     public int MaxDepth { get; set; } = 8;
 }

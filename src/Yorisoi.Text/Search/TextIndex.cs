@@ -156,7 +156,9 @@ public sealed class TextIndex : IDisposable
 
     public SearchResult Search(SearchRequest request)
     {
-        var parsed = request.PrefixMatch ? QueryParser.ParsePrefix(request.Query) : QueryParser.Parse(request.Query);
+        var parsed = request.PrefixMatch ? QueryParser.ParsePrefix(request.Query)
+            : request.AnyWord ? QueryParser.ParseNatural(request.Query)
+            : QueryParser.Parse(request.Query);
         Query query;
         if (parsed.IsOk)
         {

@@ -18,6 +18,9 @@ public enum FieldKind
 /// <summary>One field of the index. <see cref="Aliases"/> are the names users type in queries (事業者:, 受付番号:).</summary>
 public sealed record FieldDefinition(string Name, FieldKind Kind, IReadOnlyList<string> Aliases, bool Facet, Func<string, string>? Key)
 {
+    /// <summary>Weight of a match in this text field against the others (a FAQ's question counts more than its answer).</summary>
+    public float Boost { get; init; } = 1f;
+
     public const string RecallSuffix = "";
     public const string PrecisionSuffix = "$ja";
     public const string ReadingSuffix = "$yomi";
@@ -69,6 +72,10 @@ public sealed class TextIndexSchema
         private readonly List<FieldDefinition> _fields = [];
 
         public Builder Text(string name, params string[] aliases) => Add(new FieldDefinition(name, FieldKind.Text, aliases, false, null));
+
+        /// <summary>A text field whose matches weigh <paramref name="boost"/> times those of a field of weight 1.</summary>
+        public Builder Text(string name, float boost, params string[] aliases) =>
+            Add(new FieldDefinition(name, FieldKind.Text, aliases, false, null) { Boost = boost > 0 ? boost : throw new ArgumentOutOfRangeException(nameof(boost)) });
 
         public Builder Keyword(string name, bool facet = false, Func<string, string>? key = null, params string[] aliases) =>
             Add(new FieldDefinition(name, FieldKind.Keyword, aliases, facet, key));

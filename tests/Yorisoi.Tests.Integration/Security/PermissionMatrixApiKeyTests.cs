@@ -74,6 +74,8 @@ public abstract class PermissionMatrixApiKeyTests(AppFixture app)
         ["GET /api/code-lists"] = [200, 200, 200],
         ["GET /api/approvals"] = [403, 403, 403],
         ["GET /api/faq/categories"] = [200, 200, 200],
+        ["GET /api/faq/search?q=定期購入"] = [200, 200, 200],
+        ["GET /api/knowledge/search?q=定期購入"] = [403, 403, 403],
         ["GET /api/knowledge/entries"] = [403, 403, 403],
         ["GET /api/auth/me"] = [403, 403, 403],
         ["POST /api/auth/logout {}"] = [403, 403, 403],

@@ -65,6 +65,10 @@ public abstract class PermissionMatrixKnowledgeReadTests(AppFixture app)
         ["GET /api/knowledge/entries?audience=Internal&state=Published&owner=own&overdue=false"] = [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
         ["GET /api/knowledge/entries?state=Finished"] = [401, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["GET /api/faq/categories"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/faq/search?q=定期購入"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/faq/search?q=定期購入&page=abc"] = [400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+        ["GET /api/knowledge/search?q=定期購入"] = [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["GET /api/knowledge/search?q=定期購入&pageSize=0"] = [401, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
         ["GET /api/knowledge/review-due"] = [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200],
         ["GET /api/knowledge/stats"] = [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200],
         ["GET /api/knowledge/search-gaps"] = [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200],
@@ -190,6 +194,35 @@ public abstract class PermissionMatrixKnowledgeReadTests(AppFixture app)
 
         using var response = await client.GetAsync("/api/knowledge/entries" + query);
         var ids = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!.AsArray().Select(e => e!["id"]!.GetValue<string>());
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string, string, string[]> SearchCells() => new()
+    {
+        // user, endpoint, exact seeded (non-shipped) entries found: published ones only, by the FaqEntry filter's rule
+        { PermissionMatrix.Anonymous, "/api/faq/search", [] },
+        { "A.counselor", "/api/faq/search", [] },
+        { "A.counselor", "/api/knowledge/search", ["read-own-1"] },
+        { "A.faq-editor", "/api/knowledge/search", ["read-own-1"] },
+        { "A.system-admin", "/api/knowledge/search", ["read-own-1"] },
+        { "B.counselor", "/api/knowledge/search", ["read-other-1"] },
+        { "C.counselor", "/api/knowledge/search", [] },
+        { NationalEditor, "/api/knowledge/search", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SearchCells))]
+    public async Task SearchFindsExactlyThePublishedEntriesTheUserMaySee(string userKey, string endpoint, string[] expected)
+    {
+        var fixture = await SetUpAsync();
+        var client = userKey == PermissionMatrix.Anonymous ? app.AnonymousClient()
+            : await app.ClientAsync(userKey == NationalEditor ? fixture.World.NationalEditor : app.World.User(userKey));
+
+        using var response = await client.GetAsync(endpoint + "?pageSize=50&q=" + Uri.EscapeDataString("の質問 の回答 見出し 本文"));
+        var shipped = fixture.World.Shipped.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!["results"]!.AsArray()
+            .Select(e => e!["id"]!.GetValue<string>()).Where(id => !shipped.Contains(id));
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
     }

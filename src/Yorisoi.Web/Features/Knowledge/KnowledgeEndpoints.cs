@@ -23,10 +23,30 @@ public static class KnowledgeEndpoints
             .WithName("ListFaqCategories")
             .WithSummary("FAQ categories in display order, with their plain-Japanese and English names.");
 
-        faq.MapGet("/{id}", async Task<Results<Ok<PublicFaq>, NotFound>> (string id, FaqPublicService service, CancellationToken ct) =>
-                await service.GetAsync(id, countView: true, ct) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound())
+        faq.MapGet("/search", async Task<Results<Ok<FaqSearchResponse>, ValidationProblem>> (
+                [AsParameters] FaqSearchParameters p, FaqSearchService service, CancellationToken ct) =>
+                p.ToInput() is { } input
+                    ? ToSearchResult(await service.PublicSearchAsync(input, ct))
+                    : TypedResults.ValidationProblem(p.Errors, title: Messages.Get("Api.InvalidInput")))
+            .WithName("SearchPublicFaq")
+            .WithSummary("Searches the published public FAQ (public entries only, whoever asks): id, question, score, category and a snippet with highlight ranges per result, Japanese notices about the query, and the search id to pass when opening or rating an entry.");
+
+        faq.MapGet("/{id}", async Task<Results<Ok<PublicFaq>, NotFound>> (string id, string? searchId, FaqPublicService service, ISearchLog log, CancellationToken ct) =>
+            {
+                if (await service.GetAsync(id, countView: true, ct) is not { } entry)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                if (long.TryParse(searchId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var search))
+                {
+                    await log.RecordOpenedAsync(search, id, null, ct);
+                }
+
+                return TypedResults.Ok(entry);
+            })
             .WithName("GetPublicFaq")
-            .WithSummary("A published public FAQ entry (its live version, answer as sanitised HTML). Counts a view.");
+            .WithSummary("A published public FAQ entry (its live version, answer as sanitised HTML). Counts a view; with searchId, records the entry as opened from that search.");
 
         faq.MapPost("/{id}/feedback", async Task<Results<NoContent, NotFound, ValidationProblem>> (
                 string id, FaqFeedbackRequest request, FaqPublicService service, CancellationToken ct) =>
@@ -111,6 +131,14 @@ public static class KnowledgeEndpoints
             .WithName("DiffKnowledgeEntryVersions")
             .WithSummary("Field-by-field comparison of two versions, the answer line by line.");
 
+        staff.MapGet("/search", async Task<Results<Ok<FaqSearchResponse>, ValidationProblem>> (
+                [AsParameters] FaqSearchParameters p, FaqSearchService service, CancellationToken ct) =>
+                p.ToInput() is { } input
+                    ? ToSearchResult(await service.StaffSearchAsync(input, ct))
+                    : TypedResults.ValidationProblem(p.Errors, title: Messages.Get("Api.InvalidInput")))
+            .WithName("SearchKnowledge")
+            .WithSummary("Searches the published entries the user may see: public and internal national entries and the own center's local ones.");
+
         staff.MapGet("/review-due", async (KnowledgeReports reports, CancellationToken ct) => TypedResults.Ok(await reports.ReviewDueAsync(ct)))
             .RequireAuthorization(KnowledgePolicies.Report)
             .WithName("ListKnowledgeReviewDue")
@@ -129,6 +157,11 @@ public static class KnowledgeEndpoints
 
         return app;
     }
+
+    private static Results<Ok<FaqSearchResponse>, ValidationProblem> ToSearchResult(Outcome<FaqSearchResponse> outcome) =>
+        outcome.Kind == OutcomeKind.Ok
+            ? TypedResults.Ok(outcome.Value!)
+            : TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: Messages.Get("Api.InvalidInput"));
 
     private static void MapTransition(
         RouteGroupBuilder group, string action, string policy, string name, string summary,
@@ -157,6 +190,45 @@ public static class KnowledgeEndpoints
         ProblemHttpResult p => p,
         _ => throw new InvalidOperationException("A refused creation has no entry to return."),
     };
+}
+
+/// <summary>Query string of the FAQ searches; strings, so that a bad number is a 400 with a Japanese message.</summary>
+public sealed class FaqSearchParameters
+{
+    public string? Q { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Page { get; set; }
+
+    public string? PageSize { get; set; }
+
+    [JsonIgnore]
+    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+
+    public FaqSearchInput? ToInput()
+    {
+        Errors.Clear();
+        var page = Number(Page, "page", Messages.Format("FaqSearch.InvalidPage", FaqSearchService.MaxPage));
+        var pageSize = Number(PageSize, "pageSize", Messages.Format("FaqSearch.InvalidPageSize", FaqSearchService.MaxPageSize));
+        return Errors.Count > 0 ? null : new FaqSearchInput(Q, Category, page, pageSize);
+    }
+
+    private int? Number(string? text, string name, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Errors[name] = [message];
+        return null;
+    }
 }
 
 /// <summary>Query string of the entry list; strings, so a bad value is a 400 with a Japanese message.</summary>

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Resources;
 using Yorisoi.Core.Security;
+using Yorisoi.Text.Analysis;
 
 namespace Yorisoi.Web.Features.Knowledge;
 
@@ -37,6 +39,9 @@ public static class KnowledgeRegistration
         builder.Services.AddScoped<KnowledgeReports>();
         builder.Services.AddScoped<FaqPublicService>();
         builder.Services.AddScoped<ISearchLog, SearchLogWriter>();
+        builder.Services.TryAddSingleton<IMorphologicalAnalyzer, SharedMeCab>();
+        builder.Services.AddSingleton<FaqIndexKeeper>();
+        builder.Services.AddScoped<FaqSearchService>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(KnowledgePolicies.Read, p => p.RequireAuthenticatedUser())
             .AddPolicy(KnowledgePolicies.Edit, p => p.RequireAuthenticatedUser().RequireRole(Roles.FaqEditor))
@@ -47,6 +52,17 @@ public static class KnowledgeRegistration
         var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("Knowledge:FeedbackWindowSeconds", 600));
         builder.Services.AddRateLimiter(options => options.AddPolicy(KnowledgePolicies.FeedbackRateLimit, new FeedbackRateLimitPolicy(permits, window)));
         return builder;
+    }
+
+    /// <summary>
+    /// The process's one MeCab model, loaded on first use. Not the MeCabAnalyzer itself: the container would dispose
+    /// it with the host, and it is shared by every host in the process (tests run several).
+    /// </summary>
+    private sealed class SharedMeCab : IMorphologicalAnalyzer
+    {
+        public IReadOnlyList<MorphToken> Analyze(string? text) => MeCabAnalyzer.Shared.Analyze(text);
+
+        public IReadOnlyList<MorphToken> PartsOf(MorphToken token) => MeCabAnalyzer.Shared.PartsOf(token);
     }
 
     /// <summary>

@@ -1,0 +1,295 @@
+using Yorisoi.Core.CodeLists;
+using Yorisoi.Text.Analysis;
+using Yorisoi.Text.Search;
+
+namespace Yorisoi.Core.Knowledge;
+
+/// <summary>The live version of one published entry, as the FAQ search index holds it.</summary>
+public sealed record FaqIndexEntry(
+    string Id,
+    FaqAudience Audience,
+    Guid? OwnerCenterId,
+    string Category,
+    string Question,
+    string Summary,
+    string Answer,
+    string[] Products,
+    string[] Keywords,
+    string[] SalesForms,
+    string[] Laws,
+    string[] Related,
+    int Version)
+{
+    public static FaqIndexEntry From(FaqDocument doc) =>
+        new(doc.Id, doc.Audience, null, doc.Category, doc.Question, doc.Summary, doc.Body, doc.Products, doc.Keywords, doc.SalesForms, doc.Laws, doc.Related, 1);
+}
+
+/// <summary>Which entries a search may return; built from the caller's access scope in <see cref="FaqSearchService"/>.</summary>
+public sealed record FaqVisibility(bool PublicOnly, bool AllCenters, Guid? CenterId)
+{
+    private const string National = "national";
+
+    public static FaqVisibility Public { get; } = new(PublicOnly: true, AllCenters: false, null);
+
+    /// <summary>Public and internal national entries plus the center's own local ones.</summary>
+    public static FaqVisibility Staff(Guid centerId) => new(PublicOnly: false, AllCenters: false, centerId);
+
+    public static FaqVisibility Everything { get; } = new(PublicOnly: false, AllCenters: true, null);
+
+    /// <summary>The owners whose entries are visible, as index keys; null for every owner.</summary>
+    public IReadOnlyList<string>? Owners => AllCenters ? null : CenterId is { } center && !PublicOnly ? [National, center.ToString()] : [National];
+
+    public static string OwnerKey(Guid? ownerCenterId) => ownerCenterId?.ToString() ?? National;
+
+    /// <summary>The same rule as the index filters, for entries reached another way (related entries).</summary>
+    public bool Allows(FaqIndexEntry entry) =>
+        (!PublicOnly || entry.Audience == FaqAudience.Public) && (Owners is not { } owners || owners.Contains(OwnerKey(entry.OwnerCenterId)));
+}
+
+public sealed record FaqIndexQuery(string? Text, FaqVisibility Visibility, string? Category = null, int Offset = 0, int Limit = 10);
+
+public sealed record FaqIndexHit(FaqIndexEntry Entry, float Score, Snippet? Question, Snippet? Answer);
+
+public sealed record FaqIndexResult(QueryStatus Status, QueryNotices Notices, int Total, IReadOnlyList<FaqIndexHit> Hits);
+
+/// <summary>
+/// A Lucene index (<see cref="TextIndex"/>) of the live versions of published entries: the question weighs most, then
+/// the summary, the names of the linked codes (内容キーワード, 商品・役務, 販売購入形態), the category and the related laws,
+/// then the answer with its Markdown stripped. Audience, owner and category are filter keywords. The index lives in
+/// memory: the knowledge base holds hundreds to a few thousand entries, so it is rebuilt whole in well under a second.
+/// </summary>
+public sealed class FaqSearchIndex : IDisposable
+{
+    public const string QuestionField = "question";
+    public const string SummaryField = "summary";
+    public const string AnswerField = "answer";
+    public const string TermsField = "terms";
+    public const string LawsField = "laws";
+    public const string AudienceField = "audience";
+    public const string OwnerField = "owner";
+    public const string CategoryField = "category";
+
+    private readonly TextIndex _index;
+    private readonly CodeListVersion _codes;
+    private readonly FaqCategories _categories;
+    private Dictionary<string, FaqIndexEntry> _entries = new(StringComparer.Ordinal);
+
+    public FaqSearchIndex(IMorphologicalAnalyzer analyzer, CodeListVersion codes, FaqCategories categories, SearchOptions? options = null)
+    {
+        _codes = codes;
+        _categories = categories;
+        _index = TextIndex.InMemory(Schema, analyzer, new TextIndexOptions { Search = options ?? DefaultOptions() });
+    }
+
+    /// <summary>
+    /// Field weights and boosts chosen on tests/Evaluation (recall@5 and MRR of public search and of narrative
+    /// suggestions, see FaqSearchQualityTests): words the user typed as a whole count more than their parts.
+    /// </summary>
+    public static SearchOptions DefaultOptions() => new()
+    {
+        RecallBoost = 1.0f,
+        PrecisionBoost = 2.0f,
+        ReadingBoost = 1.5f,
+        SynonymBoost = 0.7f,
+        TieBreaker = 0.3f,
+        PartBoost = 1.0f,
+    };
+
+    public static TextIndexSchema Schema { get; } = TextIndexSchema.Create()
+        .Text(QuestionField, 3.0f, "質問")
+        .Text(SummaryField, 2.0f, "要約")
+        .Text(TermsField, 1.5f, "キーワード")
+        .Text(LawsField, 1.0f, "法令")
+        .Text(AnswerField, 1.0f, "回答")
+        .Keyword(AudienceField)
+        .Keyword(OwnerField)
+        .Keyword(CategoryField, facet: true, key: null, "分類")
+        .Build();
+
+    public int Count => _entries.Count;
+
+    /// <summary>Replaces the whole content; searches see the old content until the new one is complete.</summary>
+    public void Replace(IEnumerable<FaqIndexEntry> entries)
+    {
+        var byId = new Dictionary<string, FaqIndexEntry>(StringComparer.Ordinal);
+        _index.DeleteAll();
+        foreach (var entry in entries)
+        {
+            byId[entry.Id] = entry;
+            _index.Upsert(ToDocument(entry));
+        }
+
+        _index.Refresh();
+        _entries = byId;
+    }
+
+    public FaqIndexResult Search(FaqIndexQuery query)
+    {
+        var entries = _entries;
+        var result = _index.Search(new SearchRequest
+        {
+            Query = query.Text,
+            AnyWord = true,
+            Filters = Filters(query.Visibility, query.Category),
+            Offset = query.Offset,
+            Limit = query.Limit,
+            Snippets = [QuestionField, AnswerField],
+            FragmentLength = 120,
+            MaxFragments = 1,
+        });
+        return new FaqIndexResult(result.Status, result.Notices, result.TotalHits, Hits(result.Hits, entries));
+    }
+
+    /// <summary>
+    /// Entries for a free-text narrative (a case being typed). Two rankings are fused, each scaled to its best hit: the
+    /// narrative read as everyday language (every content word optional, with synonyms and readings, BM25 over all
+    /// fields) and Lucene's MoreLikeThis (its 40 most distinctive base forms by tf-idf). On narratives.jsonl the fusion
+    /// beats either alone (see FaqSearchQualityTests); then entries linked by the editors get a share of their hits' scores.
+    /// </summary>
+    public IReadOnlyList<FaqIndexHit> Suggest(string? text, FaqVisibility visibility, int limit)
+    {
+        var entries = _entries;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        limit = Math.Clamp(limit, 1, 50);
+        var filters = Filters(visibility, null);
+        var words = Hits(_index.Search(new SearchRequest { Query = text, AnyWord = true, Filters = filters, Limit = limit + Candidates, Snippets = [QuestionField, AnswerField], MaxFragments = 1 }).Hits, entries);
+        var similar = Hits(_index.MoreLikeThis(text, new MoreLikeThisRequest { Limit = limit + Candidates, MaxQueryTerms = MoreLikeThisTerms, Filters = filters }).Hits, entries);
+        var fused = new Dictionary<string, FaqIndexHit>(StringComparer.Ordinal);
+        foreach (var hits in new[] { words, similar })
+        {
+            var best = hits.Count > 0 && hits[0].Score > 0 ? hits[0].Score : 1;
+            foreach (var hit in hits)
+            {
+                var score = hit.Score / best;
+                fused[hit.Entry.Id] = fused.TryGetValue(hit.Entry.Id, out var known)
+                    ? known with { Score = known.Score + score, Question = known.Question ?? hit.Question, Answer = known.Answer ?? hit.Answer }
+                    : hit with { Score = score };
+            }
+        }
+
+        return WithRelated(fused.Values.OrderByDescending(h => h.Score).ToList(), entries, visibility, limit);
+    }
+
+    /// <summary>Lucene's MoreLikeThis alone, for comparison with <see cref="Suggest"/> in the quality tests.</summary>
+    public IReadOnlyList<FaqIndexHit> SuggestMoreLikeThis(string? text, FaqVisibility visibility, int limit)
+    {
+        var result = _index.MoreLikeThis(text, new MoreLikeThisRequest { Limit = Math.Clamp(limit, 1, 50), MaxQueryTerms = MoreLikeThisTerms, Filters = Filters(visibility, null) });
+        return Hits(result.Hits, _entries);
+    }
+
+    /// <summary>The narrative read as everyday language alone, for comparison with <see cref="Suggest"/> in the quality tests.</summary>
+    public IReadOnlyList<FaqIndexHit> SuggestByWords(string? text, FaqVisibility visibility, int limit)
+    {
+        var result = _index.Search(new SearchRequest { Query = text, AnyWord = true, Filters = Filters(visibility, null), Limit = Math.Clamp(limit, 1, 50) });
+        return Hits(result.Hits, _entries);
+    }
+
+    /// <summary>How many hits beyond the limit are read to re-rank with the editors' links between entries.</summary>
+    private const int Candidates = 20;
+
+    private const int MoreLikeThisTerms = 40;
+
+    /// <summary>Share of a hit's score that an entry it links to receives (0.3 measured best on narratives.jsonl).</summary>
+    private const float RelatedShare = 0.3f;
+
+    /// <summary>
+    /// Editors link entries that answer the same trouble (a public entry and the counselors' internal one, its
+    /// neighbours); an entry linked from a hit gets a share of that hit's score, so that the linked entries the
+    /// narrative's words alone rank lower still come up.
+    /// </summary>
+    private static List<FaqIndexHit> WithRelated(List<FaqIndexHit> hits, Dictionary<string, FaqIndexEntry> entries, FaqVisibility visibility, int limit)
+    {
+        var scores = hits.ToDictionary(h => h.Entry.Id, h => (Hit: h, Own: h.Score, Linked: 0f), StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            foreach (var id in hit.Entry.Related)
+            {
+                if (!entries.TryGetValue(id, out var related) || !visibility.Allows(related))
+                {
+                    continue;
+                }
+
+                var share = hit.Score * RelatedShare;
+                scores[id] = scores.TryGetValue(id, out var known)
+                    ? known with { Linked = Math.Max(known.Linked, share) }
+                    : (new FaqIndexHit(related, 0, null, null), 0f, share);
+            }
+        }
+
+        return scores.Values
+            .Select(s => s.Hit with { Score = s.Own + s.Linked })
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Entry.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    public void Dispose() => _index.Dispose();
+
+    private static List<FaqIndexHit> Hits(IReadOnlyList<SearchHit> hits, Dictionary<string, FaqIndexEntry> entries) =>
+        hits.Where(h => entries.ContainsKey(h.Id))
+            .Select(h => new FaqIndexHit(
+                entries[h.Id], h.Score,
+                h.Snippets.FirstOrDefault(s => s.Field == QuestionField),
+                h.Snippets.FirstOrDefault(s => s.Field == AnswerField)))
+            .ToList();
+
+    private static Dictionary<string, IReadOnlyList<string>> Filters(FaqVisibility visibility, string? category)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (visibility.PublicOnly)
+        {
+            filters[AudienceField] = [nameof(FaqAudience.Public)];
+        }
+
+        if (visibility.Owners is { } owners)
+        {
+            filters[OwnerField] = owners;
+        }
+
+        if (category is { Length: > 0 })
+        {
+            filters[CategoryField] = [category];
+        }
+
+        return filters;
+    }
+
+    private IndexDocument ToDocument(FaqIndexEntry entry)
+    {
+        var document = new IndexDocument(entry.Id)
+            .Text(QuestionField, entry.Question)
+            .Text(SummaryField, entry.Summary)
+            .Text(AnswerField, PlainAnswer(entry.Answer))
+            .Keyword(AudienceField, entry.Audience.ToString())
+            .Keyword(OwnerField, FaqVisibility.OwnerKey(entry.OwnerCenterId))
+            .Keyword(CategoryField, entry.Category);
+        foreach (var law in entry.Laws)
+        {
+            document.Text(LawsField, law);
+        }
+
+        var category = _categories.Find(entry.Category);
+        document.Text(TermsField, category?.Name);
+        foreach (var (list, codes) in new[] { (CodeListNames.Keyword, entry.Keywords), (CodeListNames.Product, entry.Products), (CodeListNames.SalesForm, entry.SalesForms) })
+        {
+            foreach (var code in codes)
+            {
+                if (_codes.Find(list, code) is { } item)
+                {
+                    document.Text(TermsField, string.Join(' ', item.Synonyms.Prepend(item.Name)));
+                }
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>The answer's text without Markdown marks, for indexing and snippets.</summary>
+    public static string PlainAnswer(string markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown).Trim();
+}
