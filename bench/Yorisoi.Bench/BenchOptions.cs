@@ -6,11 +6,14 @@ namespace Yorisoi.Bench;
 public sealed class BenchOptions
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|load|sample|generate] [options]
+        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|search|load|sample|generate|analysis] [options]
           all                 start PostgreSQL, migrate, bulk-load, start the host, measure, report (default)
+          search              load as `all` does, then the search targets: reindex, Lucene vs pg_trgm, search and
+                              suggestions through the host (report in search.md)
           load                only start PostgreSQL, migrate and bulk-load (for tuning the load)
           sample              print a few generated cases as JSON (plaintext) and exit
           generate            generate --cases cases without storing them and report the generator's speed
+          analysis            the case index's analysis and indexing speed on generated cases (at most 20,000), no database
           --cases N           cases to load (default 1000000; 100000 for a quick run)
           --years N           fiscal years of history, the current one included (default 3)
           --connection CS     use this PostgreSQL database (empty, superuser for the load) instead of a throwaway cluster
@@ -18,6 +21,9 @@ public sealed class BenchOptions
           --opens N           measured case opens (default 1000)
           --warmup N          warm-up list requests and opens (default 500)
           --clients N         concurrent clients for the second round; 0 skips it (default 4)
+          --searches N        measured Lucene searches and HTTP searches (default 1000)
+          --trigram-searches N  measured pg_trgm searches of each kind (default 100)
+          --suggestions N     measured suggestion requests (default 300)
           --seed N            generator seed (default 20260401)
           --host-dll PATH     the web host to run (default src/Yorisoi.Web/bin/Release/net10.0/Yorisoi.Web.dll)
           --no-build-host     do not build the host first
@@ -45,6 +51,12 @@ public sealed class BenchOptions
 
     public int Seed { get; private set; } = 20260401;
 
+    public int Searches { get; private set; } = 1000;
+
+    public int TrigramSearches { get; private set; } = 100;
+
+    public int Suggestions { get; private set; } = 300;
+
     public bool NoBuildHost { get; private set; }
 
     public bool KeepCluster { get; private set; }
@@ -68,7 +80,10 @@ public sealed class BenchOptions
             int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{args[i]} needs a non-negative number.");
             switch (args[i])
             {
-                case "all" or "load" or "sample" or "generate": o.Command = args[i]; break;
+                case "all" or "search" or "load" or "sample" or "generate" or "analysis": o.Command = args[i]; break;
+                case "--searches": o.Searches = Math.Max(1, Number()); break;
+                case "--trigram-searches": o.TrigramSearches = Math.Max(1, Number()); break;
+                case "--suggestions": o.Suggestions = Math.Max(1, Number()); break;
                 case "--cases": o.Cases = Math.Max(1, Number()); break;
                 case "--years": o.Years = Math.Max(1, Number()); break;
                 case "--connection": o.Connection = Value(); break;

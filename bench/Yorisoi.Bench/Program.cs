@@ -44,6 +44,7 @@ try
     {
         "sample" => await SampleAsync(options),
         "generate" => await GenerateOnlyAsync(options),
+        "analysis" => await AnalysisSpeed.RunAsync(options, Console.Out),
         _ => await RunAllAsync(options, cancel.Token),
     };
 }
@@ -154,6 +155,26 @@ static async Task<int> RunAllAsync(BenchOptions options, CancellationToken ct)
         if (report.BusiestCenterCode != "13000")
         {
             throw new InvalidOperationException($"The busiest center is {report.BusiestCenterCode}, but the benchmark signs in as the Tokyo (13000) counselor.");
+        }
+
+        if (options.Command == "search")
+        {
+            if (!options.NoBuildHost)
+            {
+                await BuildHostAsync(options, log);
+            }
+
+            Directory.CreateDirectory(options.ResultsDirectory);
+            var search = await SearchBenchmark.RunAsync(options, connectionString, Convert.ToBase64String(personalKey), Convert.ToBase64String(lookupKey), busiest.Key, log, ct);
+            var searchReport = $"# Yorisoi search benchmark\n\nRun {report.StartedAt:yyyy-MM-dd HH:mm zzz}; machine: {Machine.Describe()}; {report.PostgresVersion}; " +
+                               $"{report.Load.Cases:N0} cases loaded at {report.Load.CasesPerSecond:N0} cases/s. Load average before: {report.LoadBefore}, after: {Machine.LoadAverage()}. " +
+                               $"Total time {total.Elapsed.TotalMinutes:F1} min.\n\n" + SearchBenchmark.ToMarkdown(search);
+            var searchOutput = Path.Combine(options.ResultsDirectory, "search.md");
+            await File.WriteAllTextAsync(searchOutput, searchReport, ct);
+            await log.WriteLineAsync();
+            await log.WriteLineAsync(searchReport);
+            await log.WriteLineAsync($"Written to {searchOutput}");
+            return searchReport.Contains("**missed**", StringComparison.Ordinal) ? 1 : 0;
         }
 
         var random = new Random(options.Seed + 2);

@@ -36,30 +36,7 @@ public sealed class WebHostProcess : IAsyncDisposable
         string hostDll, string connectionString, string personalKey, string lookupKey, IReadOnlyDictionary<string, string> extraEnvironment, string logPath, TextWriter log)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-        };
-        foreach (var argument in new[] { hostDll, "--urls", $"http://127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["Database__ConnectionString"] = connectionString;
-        start.Environment["Database__SeedDemoData"] = "false";
-        start.Environment["Keys__PersonalData"] = personalKey;
-        start.Environment["Keys__LookupHash"] = lookupKey;
-        start.Environment["Keys__Directory"] = Path.Combine(Path.GetTempPath(), "yorisoi-bench-keys-unused");
-        foreach (var (key, value) in extraEnvironment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(hostDll, connectionString, personalKey, lookupKey, extraEnvironment, [hostDll, "--urls", $"http://127.0.0.1:{port}"]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web host.");
         var writer = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => WriteLine(writer, e.Data);
@@ -105,13 +82,68 @@ public sealed class WebHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Runs one of the host's commands (`reindex`) with the configuration the server gets, and reports how long it took
+    /// and its peak resident memory (VmHWM, read until it exits).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, TimeSpan Elapsed, long PeakKb)> RunCommandAsync(
+        string hostDll, string connectionString, string personalKey, string lookupKey, IReadOnlyDictionary<string, string> extraEnvironment, string command)
+    {
+        var start = StartInfo(hostDll, connectionString, personalKey, lookupKey, extraEnvironment, [hostDll, command]);
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host command.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, ReadStatus(process.Id).PeakKb);
+            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(200));
+        }
+
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error, stopwatch.Elapsed, peak);
+    }
+
+    private static ProcessStartInfo StartInfo(
+        string hostDll, string connectionString, string personalKey, string lookupKey, IReadOnlyDictionary<string, string> extraEnvironment, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["Database__ConnectionString"] = connectionString;
+        start.Environment["Database__SeedDemoData"] = "false";
+        start.Environment["Keys__PersonalData"] = personalKey;
+        start.Environment["Keys__LookupHash"] = lookupKey;
+        start.Environment["Keys__Directory"] = Path.Combine(Path.GetTempPath(), "yorisoi-bench-keys-unused");
+        foreach (var (key, value) in extraEnvironment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
     /// <summary>VmRSS (current) and VmHWM (peak) of the host process, in kB.</summary>
-    public (long RssKb, long PeakKb) Memory()
+    public (long RssKb, long PeakKb) Memory() => ReadStatus(_process.Id);
+
+    private static (long RssKb, long PeakKb) ReadStatus(int processId)
     {
         long rss = 0, peak = 0;
         try
         {
-            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            foreach (var line in File.ReadLines($"/proc/{processId}/status"))
             {
                 if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 {

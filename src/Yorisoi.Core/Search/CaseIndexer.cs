@@ -316,17 +316,18 @@ public sealed partial class CaseIndexer(CaseIndex index, IServiceScopeFactory sc
         var position = await db.OutboxMessages.Where(m => m.CreatedAt <= settled).MaxAsync(m => (long?)m.Id, ct) ?? 0;
         var ids = await db.Cases.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
         var count = 0;
-        foreach (var chunk in ids.Chunk(Math.Max(1, index.Options.BatchSize)))
+        var chunks = ids.Chunk(Math.Max(1, index.Options.BatchSize)).ToList();
+        // The next batch is read from the database while this one is analysed, and a batch's documents are analysed on
+        // every core (the index writer takes documents from several threads): analysis is most of the cost.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        var next = chunks.Count > 0 ? CaseDocuments.LoadAsync(db, chunks[0], ct) : null;
+        for (var i = 0; i < chunks.Count; i++)
         {
-            var documents = await CaseDocuments.LoadAsync(db, chunk, ct);
-            db.ChangeTracker.Clear();
+            var documents = await next!;
+            next = i + 1 < chunks.Count ? CaseDocuments.LoadAsync(db, chunks[i + 1], ct) : null;
             write(target =>
             {
-                foreach (var document in documents.Values)
-                {
-                    target.Upsert(document);
-                }
-
+                Parallel.ForEach(documents.Values, parallel, target.Upsert);
                 count += documents.Count;
                 if (refresh)
                 {

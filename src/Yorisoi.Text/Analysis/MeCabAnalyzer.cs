@@ -30,6 +30,7 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
     private readonly Lock _allLock = new();
     private readonly int _maxChunk;
     private readonly ConcurrentDictionary<string, MorphToken[]> _parts = new(StringComparer.Ordinal);
+    private readonly FeatureCache _features = new();
     private readonly Lazy<MeCabAnalyzer>? _plain;
     private IntPtr _model;
 
@@ -122,7 +123,7 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
         {
             foreach (var (start, length) in Chunks(normalized.Text, _maxChunk))
             {
-                Parse(worker, normalized.Text, start, length, raw);
+                Parse(worker, _features, normalized.Text, start, length, raw);
             }
         }
         finally
@@ -270,7 +271,7 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
         }
     }
 
-    private static void Parse(Worker worker, string text, int chunkStart, int chunkLength, List<RawToken> output)
+    private static void Parse(Worker worker, FeatureCache features, string text, int chunkStart, int chunkLength, List<RawToken> output)
     {
         var chunk = text.AsSpan(chunkStart, chunkLength);
         var byteCount = Encoding.UTF8.GetByteCount(chunk);
@@ -303,8 +304,8 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
                     charPos = Advance(buffer, begin, begin + node->Length, charPos);
                     bytePos = begin + node->Length;
                     var surface = text.Substring(chunkStart + startChar, charPos - startChar);
-                    var feature = Marshal.PtrToStringUTF8((IntPtr)node->Feature) ?? string.Empty;
-                    output.Add(RawToken.FromFeature(surface, feature, chunkStart + startChar, node->Stat == MeCabNative.NodeUnknown));
+                    var feature = features.Get(node->Feature);
+                    output.Add(new RawToken(surface, feature.BaseForm ?? surface, feature.PartOfSpeech, feature.Detail, feature.Reading, chunkStart + startChar, surface.Length, node->Stat == MeCabNative.NodeUnknown));
                 }
             }
         }

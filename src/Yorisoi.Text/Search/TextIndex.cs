@@ -69,7 +69,7 @@ public sealed class TextIndex : IDisposable
         _ownsDirectory = ownsDirectory;
         _options = options ?? new TextIndexOptions();
         Schema = schema;
-        analyzer = new LastTextCache(analyzer);
+        analyzer = new RecentTextCache(analyzer);
 
         var recallIndex = Own(new RecallAnalyzer(_options.IndexUnigrams));
         var recallQuery = Own(new RecallAnalyzer(unigrams: false));
