@@ -51,6 +51,7 @@ app.MapApprovalEndpoints();
 app.MapCodeListEndpoints();
 app.MapAdministrationEndpoints();
 app.MapKnowledgeEndpoints();
+app.MapSuggestionEndpoints();
 app.MapSearchEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

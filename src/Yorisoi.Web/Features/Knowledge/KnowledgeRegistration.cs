@@ -42,6 +42,7 @@ public static class KnowledgeRegistration
         builder.Services.TryAddSingleton<IMorphologicalAnalyzer, SharedMeCab>();
         builder.Services.AddSingleton<FaqIndexKeeper>();
         builder.Services.AddScoped<FaqSearchService>();
+        builder.Services.AddScoped<NarrativeSuggestions>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(KnowledgePolicies.Read, p => p.RequireAuthenticatedUser())
             .AddPolicy(KnowledgePolicies.Edit, p => p.RequireAuthenticatedUser().RequireRole(Roles.FaqEditor))
