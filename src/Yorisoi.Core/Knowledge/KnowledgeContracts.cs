@@ -118,7 +118,8 @@ public sealed record PublicFaq(
 /// <summary>A published public entry in a list: where it links and what it asks.</summary>
 public sealed record PublicFaqLink(string Id, string Question, string Summary);
 
-public sealed record FaqVersionStats(string EntryId, int Version, string Question, int Views, int Helpful, int NotHelpful, double? HelpfulRatio);
+/// <param name="CaseLinks">Cases a counselor linked this version to (from the candidates beside the case form), at every center.</param>
+public sealed record FaqVersionStats(string EntryId, int Version, string Question, int Views, int Helpful, int NotHelpful, double? HelpfulRatio, int CaseLinks);
 
 public sealed record SearchGap(string Query, int Searches, int Unsatisfied);
 

@@ -11,21 +11,28 @@ public sealed class KnowledgeReports(YorisoiDbContext db, KnowledgeService knowl
     {
         var views = db.FaqViewCounts.AsNoTracking();
         var feedback = db.FaqFeedback.AsNoTracking();
+        // Links are counted across centers: a count per entry says how useful it is and nothing about any case. The
+        // entries themselves stay filtered (below), so an editor sees counts only for entries they may see.
+        var links = db.CaseFaqLinks.AsNoTracking().IgnoreQueryFilters();
         if (entryId is not null)
         {
             views = views.Where(v => v.EntryId == entryId);
             feedback = feedback.Where(f => f.EntryId == entryId);
+            links = links.Where(l => l.EntryId == entryId);
         }
 
         var viewRows = await views.GroupBy(v => new { v.EntryId, v.Version }).Select(g => new { g.Key.EntryId, g.Key.Version, Views = g.Sum(v => v.Count) }).ToListAsync(ct);
         var feedbackRows = await feedback.GroupBy(f => new { f.EntryId, f.Version })
             .Select(g => new { g.Key.EntryId, g.Key.Version, Helpful = g.Count(f => f.Helpful), NotHelpful = g.Count(f => !f.Helpful) })
             .ToListAsync(ct);
-        var keys = viewRows.Select(v => (v.EntryId, v.Version)).Union(feedbackRows.Select(f => (f.EntryId, f.Version))).ToList();
+        var linkRows = await links.GroupBy(l => new { l.EntryId, Version = l.EntryVersion }).Select(g => new { g.Key.EntryId, g.Key.Version, Count = g.Count() }).ToListAsync(ct);
+        var keys = viewRows.Select(v => (v.EntryId, v.Version)).Union(feedbackRows.Select(f => (f.EntryId, f.Version))).Union(linkRows.Select(l => (l.EntryId, l.Version))).ToList();
         var ids = keys.Select(k => k.EntryId).Distinct().ToList();
         var questions = await db.FaqEntryVersions.AsNoTracking().Where(v => ids.Contains(v.EntryId))
             .Select(v => new { v.EntryId, v.Number, v.Question }).ToListAsync(ct);
+        var visible = questions.Select(q => (q.EntryId, q.Number)).ToHashSet();
         return keys
+            .Where(visible.Contains)
             .Select(k =>
             {
                 var v = viewRows.FirstOrDefault(r => r.EntryId == k.EntryId && r.Version == k.Version);
@@ -34,7 +41,8 @@ public sealed class KnowledgeReports(YorisoiDbContext db, KnowledgeService knowl
                 var notHelpful = f?.NotHelpful ?? 0;
                 var question = questions.FirstOrDefault(q => q.EntryId == k.EntryId && q.Number == k.Version)?.Question ?? "";
                 return new FaqVersionStats(k.EntryId, k.Version, question, v?.Views ?? 0, helpful, notHelpful,
-                    helpful + notHelpful == 0 ? null : Math.Round((double)helpful / (helpful + notHelpful), 3));
+                    helpful + notHelpful == 0 ? null : Math.Round((double)helpful / (helpful + notHelpful), 3),
+                    linkRows.FirstOrDefault(r => r.EntryId == k.EntryId && r.Version == k.Version)?.Count ?? 0);
             })
             .OrderBy(s => s.EntryId, StringComparer.Ordinal)
             .ThenBy(s => s.Version)

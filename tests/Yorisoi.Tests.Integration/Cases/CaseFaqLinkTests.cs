@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Knowledge;
@@ -37,6 +38,28 @@ public abstract class CaseFaqLinkTests(AppFixture app)
         Assert.Equal(subject.Version, stored.Version);
         var history = await app.AsSystemAsync(db => db.CaseChanges.Where(c => c.CaseId == subject.Id && c.Kind == CaseChangeKind.FaqLinked).Select(c => c.Comment).ToListAsync());
         Assert.Equal([PublicId, InternalId], history);
+    }
+
+    [Fact]
+    public async Task EditorsSeeHowManyCasesEachVersionWasLinkedTo()
+    {
+        var before = await LinkCountAsync(InternalId);
+        foreach (var counselor in new[] { app.World.CounselorA, app.World.CounselorB })
+        {
+            var subject = await app.RegisterAsync(counselor);
+            await app.AsUserAsync(counselor, s => s.LinkFaqAsync(subject.Id, InternalId));
+        }
+
+        // Counted at every center: center A's editor learns the entry helped twice, not which cases.
+        Assert.Equal(before + 2, await LinkCountAsync(InternalId));
+    }
+
+    private async Task<int> LinkCountAsync(string entryId)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Yorisoi.Core.Security.AccessScope>().BecomeUser(app.World.SupervisorA.Id, app.World.SupervisorA.DisplayName, app.World.SupervisorA.CenterId);
+        var stats = await scope.ServiceProvider.GetRequiredService<KnowledgeReports>().StatsAsync(entryId);
+        return stats.Where(s => s.Version == 1).Sum(s => s.CaseLinks);
     }
 
     [Fact]
