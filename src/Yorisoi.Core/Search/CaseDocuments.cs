@@ -48,10 +48,9 @@ internal static class CaseDocuments
                 .Keyword(CaseIndexSchema.Center, r.CenterId.ToString())
                 .Keyword(CaseIndexSchema.VisibleTo, CaseVisibility.VisibleTo(r.CenterId, sharesByCase[r.Id]))
                 .Date(CaseIndexSchema.Received, r.ReceivedAt);
-            foreach (var text in logsByCase[r.Id])
-            {
-                document.Text(CaseIndexSchema.HandlingLog, text);
-            }
+            // One value, not one per entry: Lucene inverts all values of a field before the next field, and the
+            // analyser keeps only the last text, so separate values would each go through MeCab twice.
+            document.Text(CaseIndexSchema.HandlingLog, string.Join('\n', logsByCase[r.Id]));
 
             if (r.ProductCode is { Length: > 0 } product)
             {
