@@ -197,26 +197,8 @@ public sealed class CaseListParameters
     public CaseListQuery? ToQuery(IEnumerable<string>? given = null)
     {
         _errors.Clear();
-        foreach (var name in given ?? [])
-        {
-            if (!Known.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                _errors[name] = [Messages.Format("List.UnknownParameter", name, string.Join(", ", Known))];
-            }
-        }
-
-        CaseStatus? status = null;
-        if (Status is { Length: > 0 })
-        {
-            if (Enum.TryParse<CaseStatus>(Status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(Status, out _))
-            {
-                status = s;
-            }
-            else
-            {
-                _errors["status"] = [Messages.Get("List.InvalidStatus")];
-            }
-        }
+        QueryParameterRules.RefuseUnknown(given, Known, "List.UnknownParameter", _errors);
+        var status = QueryParameterRules.Status(Status, _errors);
 
         var from = Date(ReceivedFrom, "receivedFrom", Messages.Get("List.ReceivedFrom"));
         var to = Date(ReceivedTo, "receivedTo", Messages.Get("List.ReceivedTo"));

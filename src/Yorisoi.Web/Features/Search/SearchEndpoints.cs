@@ -80,26 +80,8 @@ public sealed class CaseSearchParameters
     public CaseSearchQuery? ToQuery(IEnumerable<string>? given = null)
     {
         _errors.Clear();
-        foreach (var name in given ?? [])
-        {
-            if (!Known.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                _errors[name] = [Messages.Format("Search.UnknownParameter", name, string.Join(", ", Known))];
-            }
-        }
-
-        CaseStatus? status = null;
-        if (Status is { Length: > 0 })
-        {
-            if (Enum.TryParse<CaseStatus>(Status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(Status, out _))
-            {
-                status = s;
-            }
-            else
-            {
-                _errors["status"] = [Messages.Get("List.InvalidStatus")];
-            }
-        }
+        QueryParameterRules.RefuseUnknown(given, Known, "Search.UnknownParameter", _errors);
+        var status = QueryParameterRules.Status(Status, _errors);
 
         var sort = CaseSearchSort.Relevance;
         if (Sort is { Length: > 0 })
