@@ -125,10 +125,10 @@ public sealed partial class DatabaseInitializer(
             }
         }
 
+        // Reference rows pass no interceptor and need no tracking: plain rows, in one transaction each.
         if (!await db.LocalGovernments.AnyAsync(ct))
         {
-            db.LocalGovernments.AddRange(ReadLocalGovernments());
-            await db.SaveChangesAsync(ct);
+            await InsertRowsAsync(ReadLocalGovernments(), ct);
         }
 
         foreach (var version in catalog.Versions)
@@ -138,20 +138,26 @@ public sealed partial class DatabaseInitializer(
                 continue;
             }
 
-            foreach (var list in version.ListNames)
+            await InsertRowsAsync(version.ListNames.SelectMany(list => version.Items(list).Select(i => new CodeItemRow
             {
-                db.CodeItems.AddRange(version.Items(list).Select(i => new CodeItemRow
-                {
-                    Version = version.Version, List = list, Code = i.Code, Name = i.Name, ParentCode = i.ParentCode, Path = i.Path, Depth = i.Depth,
-                }));
-            }
-
-            await db.SaveChangesAsync(ct);
+                Version = version.Version, List = list, Code = i.Code, Name = i.Name, ParentCode = i.ParentCode, Path = i.Path, Depth = i.Depth,
+            })).ToList(), ct);
         }
 
         await FaqImporter.ImportMissingAsync(db, catalog.Current, FaqCategories.LoadEmbedded(), clock, ct);
         db.ChangeTracker.Clear();
         LogReferenceData(Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task InsertRowsAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BulkInsert.InsertAsync(db, rows, ct);
+            await transaction.CommitAsync(ct);
+        });
     }
 
     public static IReadOnlyList<LocalGovernment> ReadLocalGovernments()
@@ -328,14 +334,28 @@ public sealed partial class DatabaseInitializer(
 
         var started = Stopwatch.GetTimestamp();
         var saved = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
         await using (await DemoWriteSessionAsync(ct))
         {
+            // The demo cases and their history are complete when generated, so they go in as plain rows: the change
+            // tracker costs far more per row than the insert itself. What the history interceptor does for a new
+            // case (stamps, version, the "created" entry) is done here with the same code.
             foreach (var batch in cases.Chunk(DemoBatchSize))
             {
-                db.Cases.AddRange(batch);
-                db.CaseChanges.AddRange(batch.SelectMany(c => histories[c.Id]));
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                var created = batch.Select(c => CaseHistoryInterceptor.StampAdded(c, db.Scope, now)).ToList();
+                var keywords = batch.SelectMany(c => c.Keywords).ToList();
+                var log = batch.SelectMany(c => c.HandlingLog).ToList();
+                var history = created.Concat(batch.SelectMany(c => histories[c.Id])).ToList();
+                await strategy.ExecuteAsync(async () =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    await BulkInsert.InsertAsync(db, batch, ct);
+                    await BulkInsert.InsertAsync(db, keywords, ct);
+                    await BulkInsert.InsertAsync(db, log, ct);
+                    await BulkInsert.InsertAsync(db, history, ct);
+                    await transaction.CommitAsync(ct);
+                });
+
                 saved += batch.Length;
                 LogDemoCases(saved, cases.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
