@@ -64,6 +64,35 @@ public abstract class CaseApiTests(AppFixture app)
     }
 
     [Theory]
+    [InlineData("keyword", "ていき", "K0208")] // 定期購入, by its reading
+    [InlineData("keyword", "テイキ", "K0208")]
+    [InlineData("product", "えいようほじょ", "0201")] // 健康食品, through the synonym list (栄養補助食品)
+    [InlineData("product", "けいたいでんわ", "0702")] // 携帯電話・スマートフォン
+    [InlineData("salesForm", "つうはん", "S3")] // 通信販売 (通販)
+    public async Task TheCodeListSearchMatchesReadingsAndSynonymsBestFirst(string list, string q, string first)
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.GetAsync($"/api/code-lists/{list}?q={Uri.EscapeDataString(q)}");
+
+        var items = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!.AsArray();
+        Assert.Equal(first, items[0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheCodeListSearchOffersTheProductsBoughtOnSubscriptionForTeiki()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.GetAsync($"/api/code-lists/product?q={Uri.EscapeDataString("ていき")}&limit=10");
+
+        var codes = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!.AsArray().Select(i => i!["code"]!.GetValue<string>()).ToList();
+        Assert.Contains("0201", codes); // 健康食品
+        Assert.Contains("0601", codes); // 化粧品
+        Assert.True(codes.Count <= 10);
+    }
+
+    [Theory]
     [InlineData("/cases/{own}", HttpStatusCode.OK)]
     [InlineData("/cases/{other}", HttpStatusCode.NotFound)]
     [InlineData("/cases/{missing}", HttpStatusCode.NotFound)]
