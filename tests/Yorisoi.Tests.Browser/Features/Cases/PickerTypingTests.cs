@@ -72,7 +72,7 @@ public sealed partial class PickerTypingTests(YorisoiHost host)
         await keywords.PressSequentiallyAsync("ていき");
         var subscription = page.GetByRole(AriaRole.Option, new() { Name = "定期購入" });
         await Assertions.Expect(subscription).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option).First).ToContainTextAsync("定期購入");
+        await Assertions.Expect(page.Locator(".combobox.is-open [role=option]").First).ToContainTextAsync("定期購入");
         await subscription.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "定期購入を外す" })).ToBeVisibleAsync();
     }
