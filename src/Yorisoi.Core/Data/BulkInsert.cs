@@ -12,7 +12,7 @@ namespace Yorisoi.Core.Data;
 /// transaction, bypassing the change tracker. Columns, names and value conversions (encryption of personal fields,
 /// UTC ticks, enums), including those of owned types stored in the same table (a case's parties and business),
 /// come from the EF model, so the rows read back exactly as if SaveChanges had written them. SaveChanges
-/// interceptors do not run: the caller does what they would have done (see <see cref="CaseHistoryInterceptor.StampAdded"/>).
+/// interceptors do not run: the caller does what they would have done.
 /// </summary>
 internal static class BulkInsert
 {

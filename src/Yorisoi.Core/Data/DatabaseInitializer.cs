@@ -339,10 +339,10 @@ public sealed partial class DatabaseInitializer(
         {
             // The demo cases and their history are complete when generated, so they go in as plain rows: the change
             // tracker costs far more per row than the insert itself. What the history interceptor does for a new
-            // case (stamps, version, the "created" entry) is done here with the same code.
+            // case is done by StampAsNew.
             foreach (var batch in cases.Chunk(DemoBatchSize))
             {
-                var created = batch.Select(c => CaseHistoryInterceptor.StampAdded(c, db.Scope, now)).ToList();
+                var created = batch.Select(c => StampAsNew(c, db.Scope)).ToList();
                 var keywords = batch.SelectMany(c => c.Keywords).ToList();
                 var log = batch.SelectMany(c => c.HandlingLog).ToList();
                 var history = created.Concat(batch.SelectMany(c => histories[c.Id])).ToList();
@@ -364,6 +364,19 @@ public sealed partial class DatabaseInitializer(
         db.ReceiptCounters.AddRange(sequences.Select(kv => new ReceiptCounter { CenterId = kv.Key.Item1, FiscalYear = kv.Key.Item2, LastSequence = kv.Value }));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// What <see cref="CaseHistoryInterceptor"/> does for a case that SaveChanges adds: creation and update stamps,
+    /// version 1, and the "created" history entry (DemoDataTests compare a seeded case with a registered one).
+    /// </summary>
+    private static CaseChange StampAsNew(Case c, AccessScope scope)
+    {
+        c.CreatedById ??= scope.UserId;
+        c.UpdatedAt = c.CreatedAt;
+        c.UpdatedById = c.CreatedById;
+        c.Version = 1;
+        return new CaseChange { CaseId = c.Id, At = c.CreatedAt, UserId = scope.UserId, UserName = scope.UserName, Kind = CaseChangeKind.Created };
     }
 
     /// <summary>Centers with a share of cases roughly like their population; the Tokyo demo center gets more so the demo list is full.</summary>

@@ -67,7 +67,12 @@ internal sealed class CaseHistoryInterceptor : SaveChangesInterceptor
             {
                 if (entry.State == EntityState.Added)
                 {
-                    changes.Add(StampAdded(c, scope, now));
+                    c.CreatedAt = c.CreatedAt == default ? now : c.CreatedAt;
+                    c.CreatedById ??= scope.UserId;
+                    c.UpdatedAt = c.CreatedAt;
+                    c.UpdatedById = c.CreatedById;
+                    c.Version = 1;
+                    changes.Add(new CaseChange { CaseId = c.Id, At = c.CreatedAt, UserId = scope.UserId, UserName = scope.UserName, Kind = CaseChangeKind.Created });
                 }
                 else if (entry.State == EntityState.Modified)
                 {
@@ -110,17 +115,6 @@ internal sealed class CaseHistoryInterceptor : SaveChangesInterceptor
         }
 
         db.CaseChanges.AddRange(changes);
-    }
-
-    /// <summary>What a new case gets when it is saved: creation and update stamps, version 1, and its "created" history entry.</summary>
-    internal static CaseChange StampAdded(Case c, AccessScope scope, DateTimeOffset now)
-    {
-        c.CreatedAt = c.CreatedAt == default ? now : c.CreatedAt;
-        c.CreatedById ??= scope.UserId;
-        c.UpdatedAt = c.CreatedAt;
-        c.UpdatedById = c.CreatedById;
-        c.Version = 1;
-        return new CaseChange { CaseId = c.Id, At = c.CreatedAt, UserId = scope.UserId, UserName = scope.UserName, Kind = CaseChangeKind.Created };
     }
 
     private static void AddFieldChanges(EntityEntry entry, Guid caseId, string? prefix, List<CaseChange> into, DateTimeOffset now, AccessScope scope)
@@ -268,6 +262,6 @@ internal sealed partial class CommandGuardInterceptor : DbCommandInterceptor
         }
     }
 
-    [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes|faq_history)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AppendOnlyStatement();
 }

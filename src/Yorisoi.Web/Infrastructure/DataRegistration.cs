@@ -28,7 +28,7 @@ public static class DataRegistration
         builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
 
         // One MeCab for the process (the dictionary is mapped once), opened on first use rather than at start.
-        builder.Services.TryAddSingleton<IMorphologicalAnalyzer>(_ => MeCabAnalyzer.Shared);
+        builder.Services.TryAddSingleton<IMorphologicalAnalyzer, SharedMeCab>();
         builder.Services.TryAddSingleton(_ => SynonymList.Default);
         builder.Services.AddSingleton<CodeListSuggester>();
         builder.Services.AddSingleton<PostalCodeDirectory>();
