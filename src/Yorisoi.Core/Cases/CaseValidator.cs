@@ -183,34 +183,11 @@ public static partial class CaseValidator
         return digits[0] - '0' == 9 - (sum % 9);
     }
 
-    /// <summary>Japanese phone numbers: 10 digits (fixed) or 11 (mobile, 050, 0120 …), or +81 forms.</summary>
-    public static string? NormalizePhone(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        // Japanese input methods turn "-" into ー, ‐, − or － as often as not; they all mean a separator here.
-        var folded = DashVariants().Replace(value.Normalize(System.Text.NormalizationForm.FormKC).Trim(), "-");
-        if (!PhoneCharacters().IsMatch(folded))
-        {
-            return null;
-        }
-
-        var digits = JapaneseNormalizer.DigitsOnly(folded);
-        if (folded.StartsWith('+'))
-        {
-            if (!digits.StartsWith("81", StringComparison.Ordinal))
-            {
-                return digits.Length is >= 8 and <= 15 ? "+" + digits : null;
-            }
-
-            digits = "0" + digits[2..];
-        }
-
-        return digits.Length is 10 or 11 && digits[0] == '0' ? digits : null;
-    }
+    /// <summary>
+    /// Japanese phone numbers: 10 digits (fixed) or 11 (mobile, 050, 0120 …), or +81 forms; the one form of
+    /// Yorisoi.Text, so validation, the stored phone hash and the repeat-consumer lookup agree.
+    /// </summary>
+    public static string? NormalizePhone(string? value) => PhoneNumberNormalizer.Normalize(value);
 
     public static string? NormalizePostalCode(string? value)
     {
@@ -395,9 +372,6 @@ public static partial class CaseValidator
             errors.Add(field, Messages.Error("TooOld", field));
         }
     }
-
-    [GeneratedRegex(@"^\+?[0-9()\- ]{6,20}$")]
-    private static partial Regex PhoneCharacters();
 
     [GeneratedRegex("[ー‐‑–—−－]")]
     private static partial Regex DashVariants();

@@ -262,6 +262,6 @@ internal sealed partial class CommandGuardInterceptor : DbCommandInterceptor
         }
     }
 
-    [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""\b(UPDATE|DELETE\s+FROM)\s+("?\w+"?\.)?"?(audit_records|case_changes|faq_history)\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AppendOnlyStatement();
 }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Security;
+using Yorisoi.Text.Analysis;
 
 namespace Yorisoi.Web.Infrastructure;
 
@@ -24,6 +26,11 @@ public static class DataRegistration
         builder.Services.AddSingleton(cipher);
         builder.Services.AddSingleton(hasher);
         builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
+
+        // One MeCab for the process (the dictionary is mapped once), opened on first use rather than at start.
+        builder.Services.TryAddSingleton<IMorphologicalAnalyzer, SharedMeCab>();
+        builder.Services.TryAddSingleton(_ => SynonymList.Default);
+        builder.Services.AddSingleton<CodeListSuggester>();
         builder.Services.AddSingleton<PostalCodeDirectory>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AccessScope>();

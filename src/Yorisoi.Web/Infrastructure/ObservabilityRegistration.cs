@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -58,6 +59,11 @@ public static class ObservabilityRegistration
         {
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
         }
+
+        // One line per SQL command buries the log (about 26,000 lines while the demo data is seeded) and slows the
+        // start. This is the default when the host runs without its appsettings.json (started from another working
+        // directory); inserted first, so a level configured for the category still wins.
+        builder.Services.Configure<LoggerFilterOptions>(o => o.Rules.Insert(0, new LoggerFilterRule(null, DbLoggerCategory.Database.Command.Name, LogLevel.Warning, null)));
         return builder;
     }
 

@@ -63,6 +63,48 @@ public abstract class CaseApiTests(AppFixture app)
         await unknown.ExpectAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task ANumberWrittenWithItsTrunkPrefixInParenthesesIsTheSameCallerAsTheDomesticForm()
+    {
+        var local = $"03-{Random.Shared.Next(1000, 9999)}-{Random.Shared.Next(1000, 9999)}";
+        var registered = await app.RegisterAsync(app.World.CounselorA, i => i.Consultant.Phone = "+81 (0)" + local[1..]);
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.PostJsonAsync("/api/repeat-consumers/search", new { phone = local });
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal([registered.Id], (await response.ReadAsync<List<RepeatConsumerMatch>>()).Select(m => m.CaseId));
+    }
+
+    [Theory]
+    [InlineData("keyword", "ていき", "K0208")] // 定期購入, by its reading
+    [InlineData("keyword", "テイキ", "K0208")]
+    [InlineData("product", "えいようほじょ", "0201")] // 健康食品, through the synonym list (栄養補助食品)
+    [InlineData("product", "けいたいでんわ", "0702")] // 携帯電話・スマートフォン, beside 携帯電話サービス
+    [InlineData("salesForm", "つうはん", "S3")] // 通信販売 (通販)
+    public async Task TheCodeListSearchMatchesReadingsAndSynonymsNearTheTop(string list, string q, string expected)
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.GetAsync($"/api/code-lists/{list}?q={Uri.EscapeDataString(q)}");
+
+        var items = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!.AsArray();
+        Assert.Contains(expected, items.Take(2).Select(i => i!["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TheCodeListSearchOffersTheProductsBoughtOnSubscriptionForTeiki()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.GetAsync($"/api/code-lists/product?q={Uri.EscapeDataString("ていき")}&limit=10");
+
+        var codes = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!.AsArray().Select(i => i!["code"]!.GetValue<string>()).ToList();
+        Assert.Contains("0201", codes); // 健康食品
+        Assert.Contains("0601", codes); // 化粧品
+        Assert.True(codes.Count <= 10);
+    }
+
     [Theory]
     [InlineData("/cases/{own}", HttpStatusCode.OK)]
     [InlineData("/cases/{other}", HttpStatusCode.NotFound)]

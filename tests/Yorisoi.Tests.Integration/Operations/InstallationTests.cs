@@ -296,6 +296,28 @@ public sealed class SqliteFirstRunTests : IDisposable
         var lastChange = await db.CaseChanges.AsNoTracking().Where(c => c.CaseId == completed).OrderBy(c => c.At).ThenBy(c => c.Id).LastAsync();
         Assert.Equal((Yorisoi.Core.Cases.CaseChangeKind.StatusChanged, "完了"), (lastChange.Kind, lastChange.NewValue));
 
+        // The demo cases are written as plain rows, not through SaveChanges: they read back like registered cases,
+        // with the stamps and the "created" entry the history interceptor gives a new case, personal fields
+        // encrypted at rest, and their keywords, handling log and history attached.
+        var seeded = await db.Cases.AsNoTracking().Include(c => c.Keywords).Include(c => c.HandlingLog).ToListAsync();
+        Assert.All(seeded, c => Assert.Equal((1, c.CreatedAt, c.CreatedById), (c.Version, c.UpdatedAt, c.UpdatedById)));
+        var firstChanges = await db.CaseChanges.AsNoTracking().GroupBy(c => c.CaseId).Select(g => g.OrderBy(c => c.At).ThenBy(c => c.Id).First()).ToListAsync();
+        Assert.Equal(60, firstChanges.Count);
+        Assert.All(firstChanges, c => Assert.Equal((Yorisoi.Core.Cases.CaseChangeKind.Created, seeded.Single(s => s.Id == c.CaseId).CreatedAt, "system"), (c.Kind, c.At, c.UserName)));
+        Assert.Equal(60, await db.CaseChanges.CountAsync(c => c.Kind == Yorisoi.Core.Cases.CaseChangeKind.Created));
+        Assert.All(seeded, c => Assert.NotEmpty(c.Keywords));
+        Assert.Contains(seeded, c => c.HandlingLog.Count > 0);
+        Assert.All(seeded.SelectMany(c => c.HandlingLog), e => Assert.False(string.IsNullOrEmpty(e.Text)));
+        Assert.All(seeded, c => Assert.False(c.Consultant.Name?.StartsWith("enc1:", StringComparison.Ordinal) ?? false));
+        var hasher = scope.ServiceProvider.GetRequiredService<LookupHasher>();
+        Assert.All(seeded.Where(c => c.Consultant.Phone is not null), c => Assert.Equal(hasher.Hash(Yorisoi.Core.Cases.CaseValidator.NormalizePhone(c.Consultant.Phone)), c.Consultant.PhoneHash));
+        await db.Database.OpenConnectionAsync();
+        await using (var raw = db.Database.GetDbConnection().CreateCommand())
+        {
+            raw.CommandText = "SELECT consultant_name FROM cases WHERE consultant_name IS NOT NULL LIMIT 1";
+            Assert.StartsWith("enc1:", (string?)await raw.ExecuteScalarAsync(), StringComparison.Ordinal);
+        }
+
         // The nine demo accounts of the README and the national center's FAQ editor and approver.
         Assert.Equal(9 + 2, await db.Users.CountAsync());
 

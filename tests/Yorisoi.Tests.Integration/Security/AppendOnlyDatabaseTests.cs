@@ -22,6 +22,9 @@ public abstract class AppendOnlyDatabaseTests(AppFixture app)
         "DELETE FROM audit_records",
         "DELETE FROM audit_records WHERE id = (SELECT max(id) FROM audit_records)",
         "UPDATE audit_records SET fields = 'nothing'",
+        "DELETE FROM faq_history",
+        "DELETE FROM faq_history WHERE id = (SELECT max(id) FROM faq_history)",
+        "UPDATE faq_history SET user_name = 'someone else'",
     };
 
     [Theory]
@@ -32,6 +35,18 @@ public abstract class AppendOnlyDatabaseTests(AppFixture app)
         var before = await CountsAsync();
 
         await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsApplicationAsync(statement));
+
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task TheKnowledgeBasesHistoryIsRefusedBulkChangesBeforeTheyReachTheDatabase()
+    {
+        var before = await CountsAsync();
+        Assert.True(before.FaqHistory > 0, "The shipped FAQ entries' import is history.");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.AsSystemAsync(db => db.FaqHistory.ExecuteDeleteAsync()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.AsSystemAsync(db => db.FaqHistory.ExecuteUpdateAsync(s => s.SetProperty(h => h.UserName, "someone else"))));
 
         Assert.Equal(before, await CountsAsync());
     }
@@ -55,8 +70,8 @@ public abstract class AppendOnlyDatabaseTests(AppFixture app)
         await app.AsUserAsync(app.World.CounselorA, cases => cases.GetPersonalDataAsync(subject.Id));
     }
 
-    protected Task<(int Changes, int Audits)> CountsAsync() =>
-        app.AsSystemAsync(async db => (await db.CaseChanges.CountAsync(), await db.AuditRecords.CountAsync()));
+    protected Task<(int Changes, int Audits, int FaqHistory)> CountsAsync() =>
+        app.AsSystemAsync(async db => (await db.CaseChanges.CountAsync(), await db.AuditRecords.CountAsync(), await db.FaqHistory.CountAsync()));
 
     /// <summary>A connection of the host's own database login, outside EF (so none of the DbContext's checks apply).</summary>
     protected abstract DbConnection ApplicationConnection();
@@ -89,6 +104,7 @@ public sealed class AppendOnlyDatabaseOnPostgresTests(PostgresApp app) : AppendO
     [Theory]
     [InlineData("case_changes")]
     [InlineData("audit_records")]
+    [InlineData("faq_history")]
     public async Task TheApplicationRoleCannotTruncateHistory(string table)
     {
         await MakeHistoryAsync();
@@ -120,6 +136,9 @@ public sealed class AppendOnlyDatabaseOnPostgresTests(PostgresApp app) : AppendO
     [InlineData("DELETE FROM audit_records")]
     [InlineData("TRUNCATE audit_records")]
     [InlineData("UPDATE audit_records SET detail = 'rewritten'")]
+    [InlineData("DELETE FROM faq_history")]
+    [InlineData("TRUNCATE faq_history")]
+    [InlineData("UPDATE faq_history SET comment = 'rewritten'")]
     public async Task EvenTheOwnerRoleIsStoppedByTheTriggers(string statement)
     {
         await MakeHistoryAsync();
@@ -149,7 +168,7 @@ public sealed class AppendOnlyDatabaseOnPostgresTests(PostgresApp app) : AppendO
             "SELECT,INSERT",
             await ScalarAsApplicationAsync<string>(
                 "SELECT string_agg(p, ',' ORDER BY o) FROM (VALUES ('SELECT', 1), ('INSERT', 2), ('UPDATE', 3), ('DELETE', 4), ('TRUNCATE', 5), ('REFERENCES', 6), ('TRIGGER', 7)) AS v(p, o) " +
-                "WHERE has_table_privilege(current_user, 'case_changes', p) AND has_table_privilege(current_user, 'audit_records', p)"));
+                "WHERE has_table_privilege(current_user, 'case_changes', p) AND has_table_privilege(current_user, 'audit_records', p) AND has_table_privilege(current_user, 'faq_history', p)"));
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class CaseValidatorTests
     [InlineData("+1 202 555 0123", "+12025550123")]
     [InlineData("090ー1234ー5678", "09012345678")]
     [InlineData("03‐1234−5678", "0312345678")]
+    [InlineData("+81 (0)3-1234-5678", "0312345678")] // the trunk prefix written in parentheses is not counted twice
+    [InlineData("＋８１（０）９０－１２３４－５６７８", "09012345678")]
     public void PhoneNumbersAreAcceptedInTheFormsPeopleTypeThem(string typed, string normalized)
     {
         Assert.Equal(normalized, CaseValidator.NormalizePhone(typed));

@@ -141,6 +141,8 @@ public sealed class NormalizationTests
     [InlineData("＋８１　９０ー１２３４ー５６７８")]
     [InlineData("+1 415 555 0100")]
     [InlineData("0120‐123‐456")]
+    [InlineData("+81 (0)3-1234-5678")]
+    [InlineData("+81(0)90-1234-5678")]
     [InlineData("1234")]
     [InlineData("abc")]
     [InlineData("")]

@@ -39,7 +39,7 @@ public static class CodeListEndpoints
             .WithName("ListCodeLists")
             .WithSummary("The code lists of a version (default: the current one): name, version, number of items, and whether items have parents.");
 
-        group.MapGet("/code-lists/{list}", Results<Ok<IReadOnlyList<CodeItemDto>>, NotFound> (string list, string? q, string? version, int? limit, CodeListCatalog catalog) =>
+        group.MapGet("/code-lists/{list}", Results<Ok<IReadOnlyList<CodeItemDto>>, NotFound> (string list, string? q, string? version, int? limit, CodeListCatalog catalog, CodeListSuggester suggester) =>
             {
                 var codes = catalog.Get(version);
                 if (!codes.HasList(list))
@@ -47,11 +47,11 @@ public static class CodeListEndpoints
                     return TypedResults.NotFound();
                 }
 
-                var items = codes.Search(list, q, Math.Clamp(limit ?? 50, 1, 500));
+                var items = suggester.Suggest(codes, list, q, Math.Clamp(limit ?? 50, 1, 500));
                 return TypedResults.Ok<IReadOnlyList<CodeItemDto>>(items.Select(i => new CodeItemDto(i.Code, i.Name, i.Path, i.ParentCode, i.IsLeaf, i.Synonyms)).ToList());
             })
             .WithName("SearchCodeList")
-            .WithSummary("Codes of one list whose name, path or synonyms contain q (width- and kana-insensitive).");
+            .WithSummary("Codes of one list matching q, best first: by code, name, reading (ていき finds 定期購入), synonyms or group name; width- and kana-insensitive. Without q, the list in order.");
 
         group.MapGet("/centers", async (YorisoiDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Centers.AsNoTracking().OrderBy(c => c.Code)

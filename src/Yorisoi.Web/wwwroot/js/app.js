@@ -71,6 +71,13 @@
       return true;
     },
 
+    // A picker's input gets a value from the server only when the server chose it (a selection, a reset).
+    setValue(element, value) {
+      if (element && element.value !== value) {
+        element.value = value;
+      }
+    },
+
     focusHeadingIfLost() {
       const active = document.activeElement;
       if (!active || active === document.body) {

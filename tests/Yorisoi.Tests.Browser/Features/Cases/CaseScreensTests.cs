@@ -20,8 +20,7 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         await page.GetByLabel("事業者名", new() { Exact = true }).FillAsync(businessName);
 
         var product = page.GetByRole(AriaRole.Combobox, new() { Name = "商品・役務分類" });
-        // One input event: keystrokes typed faster than the server answers can be overwritten by the combobox's
-        // re-render, a known widget defect; these tests are about choosing a code, not about typing speed.
+        // One input event: this test is about choosing a code; typing key by key is PickerTypingTests.
         await product.FillAsync("定期");
         var healthFood = page.GetByRole(AriaRole.Option, new() { Name = "健康食品" });
         await Assertions.Expect(healthFood).ToBeVisibleAsync();
