@@ -39,7 +39,6 @@ public static class KnowledgeRegistration
         builder.Services.AddScoped<KnowledgeReports>();
         builder.Services.AddScoped<FaqPublicService>();
         builder.Services.AddScoped<ISearchLog, SearchLogWriter>();
-        builder.Services.TryAddSingleton<IMorphologicalAnalyzer, SharedMeCab>();
         builder.Services.AddSingleton<FaqIndexKeeper>();
         builder.Services.AddScoped<FaqSearchService>();
         builder.Services.AddScoped<NarrativeSuggestions>();
@@ -53,17 +52,6 @@ public static class KnowledgeRegistration
         var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("Knowledge:FeedbackWindowSeconds", 600));
         builder.Services.AddRateLimiter(options => options.AddPolicy(KnowledgePolicies.FeedbackRateLimit, new FeedbackRateLimitPolicy(permits, window)));
         return builder;
-    }
-
-    /// <summary>
-    /// The process's one MeCab model, loaded on first use. Not the MeCabAnalyzer itself: the container would dispose
-    /// it with the host, and it is shared by every host in the process (tests run several).
-    /// </summary>
-    private sealed class SharedMeCab : IMorphologicalAnalyzer
-    {
-        public IReadOnlyList<MorphToken> Analyze(string? text) => MeCabAnalyzer.Shared.Analyze(text);
-
-        public IReadOnlyList<MorphToken> PartsOf(MorphToken token) => MeCabAnalyzer.Shared.PartsOf(token);
     }
 
     /// <summary>

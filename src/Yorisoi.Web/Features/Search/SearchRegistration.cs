@@ -13,7 +13,6 @@ public static class SearchRegistration
         var options = builder.Configuration.GetSection("Search").Get<CaseSearchOptions>() ?? new CaseSearchOptions();
         var dataDirectory = DataRegistration.DataDirectory(builder);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<IMorphologicalAnalyzer, ProcessAnalyzer>();
         builder.Services.AddSingleton(services => new CaseIndex(
             options, dataDirectory, services.GetRequiredService<CodeListCatalog>(), services.GetRequiredService<IMorphologicalAnalyzer>()));
         builder.Services.AddSingleton<CaseIndexer>();
@@ -25,15 +24,4 @@ public static class SearchRegistration
 
         return builder;
     }
-}
-
-/// <summary>
-/// The process's one MeCab (<see cref="MeCabAnalyzer.Shared"/>), loaded at first use. Not disposable on purpose: the
-/// container of one host (tests run several in a process) must not close the dictionary under the others.
-/// </summary>
-internal sealed class ProcessAnalyzer : IMorphologicalAnalyzer
-{
-    public IReadOnlyList<MorphToken> Analyze(string? text) => MeCabAnalyzer.Shared.Analyze(text);
-
-    public IReadOnlyList<MorphToken> PartsOf(MorphToken token) => MeCabAnalyzer.Shared.PartsOf(token);
 }
