@@ -22,7 +22,9 @@ public abstract class HostTests(AppFixture app)
             "/api/cases/{id}/transitions", "/api/cases/{id}/shares", "/api/cases/{id}/history", "/api/repeat-consumers/search",
             "/api/code-lists/{list}", "/api/centers", "/api/municipalities", "/api/postal-codes/lookup", "/api/auth/login",
             "/api/admin/centers", "/api/admin/centers/{id}/users", "/api/admin/users/{id}/lock", "/api/admin/users/{id}/unlock",
-            "/api/admin/users/{id}/reset-two-factor",
+            "/api/admin/users/{id}/reset-two-factor", "/api/search/cases", "/api/cases/{id}/similar", "/api/cases/{id}/faq-links",
+            "/api/cases/{id}/faq-links/{entryId}", "/api/faq/search", "/api/faq/{id}", "/api/faq/categories", "/api/faq/suggestions",
+            "/api/knowledge/search",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
 
@@ -30,7 +32,8 @@ public abstract class HostTests(AppFixture app)
             .SelectMany(p => p.Value!.AsObject().Select(o => o.Value?["operationId"]?.GetValue<string>()))
             .ToHashSet();
         Assert.Superset(
-            new HashSet<string?> { "ListCases", "RegisterCase", "GetCase", "UpdateCase", "GetCasePersonalData", "AddHandlingLogEntry", "TransitionCase", "ShareCase", "GetCaseHistory", "FindRepeatConsumer" },
+            new HashSet<string?> { "ListCases", "RegisterCase", "GetCase", "UpdateCase", "GetCasePersonalData", "AddHandlingLogEntry", "TransitionCase", "ShareCase", "GetCaseHistory", "FindRepeatConsumer",
+                "SearchCases", "SimilarCases", "SearchPublicFaq", "GetPublicFaq", "SuggestForNarrative", "LinkCaseFaq", "ListCaseFaqLinks", "UnlinkCaseFaq" },
             operations);
     }
 
