@@ -9,12 +9,12 @@ public sealed class RoleNavigationTests(YorisoiHost host)
 {
     public static TheoryData<string, string, string, string[]> Homes => new()
     {
-        { StaffBrowser.Counselor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "FAQ", "二要素認証"] },
-        { StaffBrowser.Supervisor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "二要素認証"] },
-        { StaffBrowser.CenterAdmin, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "職員管理", "APIキー", "二要素認証"] },
-        { StaffBrowser.PrefectureAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証"] },
-        { StaffBrowser.SystemAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証"] },
-        { StaffBrowser.Analyst, "/", "ホーム", ["ホーム", "二要素認証"] },
+        { StaffBrowser.Counselor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "FAQ", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.Supervisor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.CenterAdmin, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "職員管理", "APIキー", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.PrefectureAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.SystemAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.Analyst, "/", "ホーム", ["ホーム", "二要素認証", "パスワード変更"] },
     };
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class RoleNavigationTests(YorisoiHost host)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("この画面を開く権限がありません");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link))
-            .ToHaveTextAsync(["ホーム", "二要素認証"]);
+            .ToHaveTextAsync(["ホーム", "二要素認証", "パスワード変更"]);
         await page.GetByRole(AriaRole.Link, new() { Name = "ホームへ戻る" }).ClickAsync();
         await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == "/");
 

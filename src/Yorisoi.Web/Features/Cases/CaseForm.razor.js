@@ -29,6 +29,8 @@ export function watch(form, component) {
   }
 
   watched.add(form);
+  // Says the guard is in place: input from here on is caught even before any change event reaches the server.
+  form.dataset.guarded = 'true';
   const mark = () => {
     if (form.dataset.unsaved !== 'true') {
       form.dataset.unsaved = 'true';

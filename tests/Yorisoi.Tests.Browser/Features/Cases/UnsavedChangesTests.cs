@@ -25,6 +25,7 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
     {
         var page = await host.SignInAsync(StaffBrowser.Counselor);
         await page.OpenAsync("/cases/new");
+        await Assertions.Expect(page.Locator("form.case-form[data-guarded='true']")).ToHaveCountAsync(1);
         var check = await EditAsync(page, edit);
 
         var dialogs = new DialogAnswers(page);
@@ -61,6 +62,8 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
     {
         var page = await host.SignInAsync(StaffBrowser.Counselor);
         await page.OpenAsync("/cases/new");
+        // The guard's script loads after the form renders; on a busy machine typing can begin before it.
+        await Assertions.Expect(page.Locator("form.case-form[data-guarded='true']")).ToHaveCountAsync(1);
         // Still in the field: no change event has fired, the text exists only in the browser.
         await page.GetByRole(AriaRole.Textbox, new() { Name = "相談概要" }).PressSequentiallyAsync("電話で聞き取り中");
 
@@ -80,6 +83,7 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
         var page = await host.SignInAsync(StaffBrowser.Counselor);
         var id = await page.RegisterCaseAsync($"未保存確認商店{Guid.NewGuid().ToString("N")[..6]}");
         await page.OpenAsync($"/cases/{id}/edit");
+        await Assertions.Expect(page.Locator("form.case-form[data-guarded='true']")).ToHaveCountAsync(1);
         await page.GetByLabel("請求金額", new() { Exact = true }).FillAsync("5000");
         await page.GetByLabel("請求金額", new() { Exact = true }).BlurAsync();
 
