@@ -1,4 +1,5 @@
 using Yorisoi.Core.Cases;
+using Yorisoi.Text.Search;
 
 namespace Yorisoi.Core.Search;
 
@@ -32,11 +33,11 @@ public sealed record CaseSearchQuery
     public int PageSize { get; init; } = 20;
 }
 
-/// <summary>A marked range in <see cref="CaseSnippet.Text"/>: the caller renders the mark (the text is not HTML).</summary>
-public sealed record SnippetHighlight(int Start, int Length);
-
-/// <summary>A fragment of the narrative, handling log or request note with the matched words as ranges.</summary>
-public sealed record CaseSnippet(string Field, string Text, IReadOnlyList<SnippetHighlight> Highlights, bool StartsInside, bool EndsInside);
+/// <summary>
+/// A fragment of the narrative, handling log or request note with the matched words as ranges into <see cref="Text"/>;
+/// the caller renders the marks (the text is not HTML), as for FAQ snippets.
+/// </summary>
+public sealed record CaseSnippet(string Field, string Text, IReadOnlyList<HighlightRange> Highlights, bool StartsInside, bool EndsInside);
 
 public sealed record CaseSearchHit(
     Guid Id,

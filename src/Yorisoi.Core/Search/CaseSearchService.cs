@@ -159,7 +159,7 @@ public sealed class CaseSearchService(CaseIndex index, YorisoiDbContext db, Code
     }
 
     private static CaseSnippet ToSnippet(Snippet s) =>
-        new(s.Field, s.Text, s.Highlights.Select(h => new SnippetHighlight(h.Start, h.Length)).ToList(), s.StartsInside, s.EndsInside);
+        new(s.Field, s.Text, s.Highlights, s.StartsInside, s.EndsInside);
 
     private static List<string> Notices(QueryStatus status, QueryNotices notices, bool empty)
     {

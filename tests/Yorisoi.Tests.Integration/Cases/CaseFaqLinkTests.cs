@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yorisoi.Core.Cases;
-using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Knowledge;
 using Yorisoi.Tests.Integration.Infrastructure;
 using Yorisoi.Tests.Integration.Knowledge;
@@ -12,11 +11,9 @@ namespace Yorisoi.Tests.Integration.Cases;
 /// <summary>Linking knowledge-base entries to a case: what the candidates panel's one click does.</summary>
 public abstract class CaseFaqLinkTests(AppFixture app)
 {
-    private static readonly IReadOnlyList<FaqDocument> Shipped = FaqImporter.ReadShipped(CodeListCatalog.LoadEmbedded().Current, FaqCategories.LoadEmbedded());
+    private static string PublicId => KnowledgeWorld.FirstShipped(FaqAudience.Public);
 
-    private static string PublicId => Shipped.Where(d => d.Audience == FaqAudience.Public).Select(d => d.Id).Order(StringComparer.Ordinal).First();
-
-    private static string InternalId => Shipped.Where(d => d.Audience == FaqAudience.Internal).Select(d => d.Id).Order(StringComparer.Ordinal).First();
+    private static string InternalId => KnowledgeWorld.FirstShipped(FaqAudience.Internal);
 
     [Fact]
     public async Task LinkingAnEntryKeepsTheCaseVersionAndIsListedOnceWithItsHistory()
@@ -32,7 +29,7 @@ public abstract class CaseFaqLinkTests(AppFixture app)
         var links = await second.ReadAsync<List<CaseFaqLinkItem>>();
 
         Assert.Equal([PublicId, InternalId], links.Select(l => l.EntryId));
-        Assert.Equal(Shipped.Single(d => d.Id == PublicId).Question, links[0].Question);
+        Assert.Equal(KnowledgeWorld.ShippedEntries.Single(d => d.Id == PublicId).Question, links[0].Question);
         Assert.All(links, l => Assert.Equal(1, l.EntryVersion));
         var stored = await app.LoadCaseAsync(subject.Id);
         Assert.Equal(subject.Version, stored.Version);

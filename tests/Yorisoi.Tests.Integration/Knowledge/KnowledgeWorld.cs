@@ -38,9 +38,18 @@ public sealed class KnowledgeWorld
 
     public TestUser EditorB => Users.Single(u => u.Key == "B.faq-editor");
 
-    public string ShippedPublicId => Shipped.Where(d => d.Audience == FaqAudience.Public).Select(d => d.Id).Order(StringComparer.Ordinal).First();
+    public string ShippedPublicId => FirstOf(Shipped, FaqAudience.Public);
 
-    public string ShippedInternalId => Shipped.Where(d => d.Audience == FaqAudience.Internal).Select(d => d.Id).Order(StringComparer.Ordinal).First();
+    public string ShippedInternalId => FirstOf(Shipped, FaqAudience.Internal);
+
+    /// <summary>The entries shipped in the repository, which every test host imports at start.</summary>
+    public static IReadOnlyList<FaqDocument> ShippedEntries { get; } = FaqImporter.ReadShipped(CodeListCatalog.LoadEmbedded().Current, FaqCategories.LoadEmbedded());
+
+    /// <summary>The first shipped entry of an audience by id: published in every test database.</summary>
+    public static string FirstShipped(FaqAudience audience) => FirstOf(ShippedEntries, audience);
+
+    private static string FirstOf(IEnumerable<FaqDocument> entries, FaqAudience audience) =>
+        entries.Where(d => d.Audience == audience).Select(d => d.Id).Order(StringComparer.Ordinal).First();
 
     public static async Task<KnowledgeWorld> SeedAsync(AppFixture app)
     {
@@ -70,8 +79,7 @@ public sealed class KnowledgeWorld
             }
         }
 
-        var shipped = FaqImporter.ReadShipped(CodeListCatalog.LoadEmbedded().Current, FaqCategories.LoadEmbedded());
-        return new KnowledgeWorld(national, users.Select(u => u.User).ToList(), shipped);
+        return new KnowledgeWorld(national, users.Select(u => u.User).ToList(), ShippedEntries);
     }
 
     /// <summary>Puts an entry straight into the database in the given state (version 1), as if its history had happened.</summary>

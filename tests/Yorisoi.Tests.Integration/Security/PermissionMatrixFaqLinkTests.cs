@@ -1,8 +1,8 @@
 using System.Net;
 using Yorisoi.Core.Cases;
-using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Knowledge;
 using Yorisoi.Tests.Integration.Infrastructure;
+using Yorisoi.Tests.Integration.Knowledge;
 using static Yorisoi.Tests.Integration.Security.PermissionMatrix;
 
 namespace Yorisoi.Tests.Integration.Security;
@@ -35,8 +35,7 @@ public abstract class PermissionMatrixFaqLinkTests(AppFixture app)
         ["DELETE /api/cases/{id}/faq-links/{entryId}"] = Change,
     };
 
-    private static readonly string EntryId = FaqImporter.ReadShipped(CodeListCatalog.LoadEmbedded().Current, FaqCategories.LoadEmbedded())
-        .Where(d => d.Audience == FaqAudience.Public).Select(d => d.Id).Order(StringComparer.Ordinal).First();
+    private static readonly string EntryId = KnowledgeWorld.FirstShipped(FaqAudience.Public);
 
     public static TheoryData<string, string, string, int> Cells()
     {

@@ -138,7 +138,8 @@ public static class CaseEndpoints
         return app;
     }
 
-    private static Results<Ok<CaseDetail>, NotFound, ValidationProblem, ProblemHttpResult> ToResult(Outcome<CaseDetail> outcome) => outcome.Kind switch
+    /// <summary>How an outcome of the case service answers over HTTP, for every case endpoint.</summary>
+    internal static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> ToResult<T>(Outcome<T> outcome) => outcome.Kind switch
     {
         OutcomeKind.Ok or OutcomeKind.Created => TypedResults.Ok(outcome.Value!),
         OutcomeKind.NotFound => TypedResults.NotFound(),

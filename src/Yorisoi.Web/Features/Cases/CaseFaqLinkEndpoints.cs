@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Yorisoi.Core.Cases;
-using Yorisoi.Core.Resources;
 using Yorisoi.Core.Security;
 using Yorisoi.Web.Infrastructure;
 
@@ -23,23 +22,15 @@ public static class CaseFaqLinkEndpoints
             .WithSummary("The knowledge-base entries linked to a case, with the version that was live when each was linked.");
 
         group.MapPost("/", async (Guid id, FaqLinkRequest request, CaseService cases, CancellationToken ct) =>
-                ToResult(await cases.LinkFaqAsync(id, request.EntryId, ct)))
+                CaseEndpoints.ToResult(await cases.LinkFaqAsync(id, request.EntryId, ct)))
             .WithName("LinkCaseFaq")
             .WithSummary("Links a published entry the user may see to a case of their center; linking twice is one link. The case's version does not change.");
 
         group.MapDelete("/{entryId}", async (Guid id, string entryId, CaseService cases, CancellationToken ct) =>
-                ToResult(await cases.UnlinkFaqAsync(id, entryId, ct)))
+                CaseEndpoints.ToResult(await cases.UnlinkFaqAsync(id, entryId, ct)))
             .WithName("UnlinkCaseFaq")
             .WithSummary("Removes the link between a case and an entry.");
 
         return app;
     }
-
-    private static Results<Ok<IReadOnlyList<CaseFaqLinkItem>>, NotFound, ValidationProblem, ProblemHttpResult> ToResult(Outcome<IReadOnlyList<CaseFaqLinkItem>> outcome) => outcome.Kind switch
-    {
-        OutcomeKind.Ok => TypedResults.Ok(outcome.Value!),
-        OutcomeKind.NotFound => TypedResults.NotFound(),
-        OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: Messages.Get("Api.InvalidInput")),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: outcome.Message),
-    };
 }
