@@ -9,7 +9,7 @@ namespace Yorisoi.Core.Knowledge;
 /// What consumers get: published public entries, their 「役に立ちましたか」 answers and view counts. Whoever
 /// asks (anonymous or staff), only the live version of a published public entry is shown here.
 /// </summary>
-public sealed class FaqPublicService(YorisoiDbContext db, FaqCategories categories, TimeProvider clock)
+public sealed class FaqPublicService(YorisoiDbContext db, FaqCategories categories, TimeProvider clock, Yorisoi.Text.Analysis.IMorphologicalAnalyzer? words = null)
 {
     public IReadOnlyList<FaqCategory> Categories => categories.All;
 
@@ -68,7 +68,7 @@ public sealed class FaqPublicService(YorisoiDbContext db, FaqCategories categori
             return Outcome<bool>.Invalid("Comment", Messages.Format("Faq.CommentLength", FaqRules.CommentMaxLength));
         }
 
-        text = string.IsNullOrEmpty(text) ? null : PersonalDataScreen.Mask(text);
+        text = string.IsNullOrEmpty(text) ? null : words is null ? PersonalDataScreen.Mask(text) : PersonalDataScreen.Mask(text, words);
         db.FaqFeedback.Add(new FaqFeedback
         {
             EntryId = id, Version = version.Value, At = clock.GetUtcNow(), Helpful = helpful,

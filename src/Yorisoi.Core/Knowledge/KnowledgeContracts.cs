@@ -123,4 +123,7 @@ public sealed record FaqVersionStats(string EntryId, int Version, string Questio
 
 public sealed record SearchGap(string Query, int Searches, int Unsatisfied);
 
-public sealed record SearchGapReport(IReadOnlyList<SearchGap> ZeroResult, IReadOnlyList<SearchGap> LowSatisfaction);
+/// <param name="ZeroResult">FAQ searches (portal and staff) that found nothing.</param>
+/// <param name="LowSatisfaction">FAQ searches whose results were not opened or not found helpful.</param>
+/// <param name="CaseSearchZeroResult">Case searches that found nothing: words the index or the synonym list may lack.</param>
+public sealed record SearchGapReport(IReadOnlyList<SearchGap> ZeroResult, IReadOnlyList<SearchGap> LowSatisfaction, IReadOnlyList<SearchGap> CaseSearchZeroResult);

@@ -62,7 +62,7 @@ public sealed class KnowledgeReports(YorisoiDbContext db, KnowledgeService knowl
     {
         var since = clock.GetUtcNow().AddDays(-Math.Clamp(days, 1, 3660));
         limit = Math.Clamp(limit, 1, 200);
-        var recent = db.SearchLog.AsNoTracking().Where(s => s.At >= since);
+        var recent = db.SearchLog.AsNoTracking().Where(s => s.At >= since && s.Surface != SearchSurface.Cases);
         var zero = await recent.Where(s => s.ResultCount == 0)
             .GroupBy(s => s.Query)
             .Select(g => new { Query = g.Key, Count = g.Count() })
@@ -76,8 +76,15 @@ public sealed class KnowledgeReports(YorisoiDbContext db, KnowledgeService knowl
             .OrderByDescending(g => g.Unsatisfied).ThenBy(g => g.Query)
             .Take(limit)
             .ToListAsync(ct);
+        var caseZero = await db.SearchLog.AsNoTracking().Where(s => s.At >= since && s.Surface == SearchSurface.Cases && s.ResultCount == 0)
+            .GroupBy(s => s.Query)
+            .Select(g => new { Query = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Query)
+            .Take(limit)
+            .ToListAsync(ct);
         return new SearchGapReport(
             zero.Select(z => new SearchGap(z.Query, z.Count, z.Count)).ToList(),
-            low.Select(l => new SearchGap(l.Query, l.Count, l.Unsatisfied)).ToList());
+            low.Select(l => new SearchGap(l.Query, l.Count, l.Unsatisfied)).ToList(),
+            caseZero.Select(z => new SearchGap(z.Query, z.Count, z.Count)).ToList());
     }
 }

@@ -6,7 +6,11 @@ namespace Yorisoi.Core.Knowledge;
 public enum SearchSurface
 {
     Portal = 0,
+    /// <summary>FAQ search on staff screens.</summary>
     Staff = 1,
+
+    /// <summary>Case search (staff); what was opened is a case.</summary>
+    Cases = 2,
 }
 
 /// <summary>

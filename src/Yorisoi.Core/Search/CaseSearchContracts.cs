@@ -63,7 +63,11 @@ public sealed record CaseSearchResult(
     IReadOnlyList<CaseSearchHit> Hits,
     IReadOnlyList<CaseSearchFacet> Facets,
     IReadOnlyList<string> Notices,
-    bool IndexingInProgress);
+    bool IndexingInProgress)
+{
+    /// <summary>The search in the search log (0 when not logged: no words, a later page, or the index still being built); pass it on when a result is opened.</summary>
+    public long SearchId { get; init; }
+}
 
 /// <param name="CommonTerms">The words this case shares with the one it is similar to (those marked in its snippets).</param>
 public sealed record SimilarCase(

@@ -1,4 +1,5 @@
 using Yorisoi.Core.Knowledge;
+using Yorisoi.Text.Analysis;
 
 namespace Yorisoi.Tests.Unit.Knowledge;
 
@@ -29,12 +30,28 @@ public sealed class PersonalDataScreenTests
         Assert.False(PersonalDataScreen.ContainsPersonalData(text));
     }
 
+    [Theory]
+    [InlineData("佐藤花子さんの定期購入", "〔氏名〕さんの定期購入")]
+    [InlineData("山田 太郎 090-1234-5678", "〔氏名〕 〔電話番号〕")]
+    [InlineData("母の鈴木から相談", "母の〔氏名〕から相談")]
+    public void MasksPeoplesNamesTheDictionaryKnows(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataScreen.Mask(text, MeCabAnalyzer.Shared));
+
+    [Theory]
+    [InlineData("さくらサイトで課金")]
+    [InlineData("田中商事の訪問販売")]
+    [InlineData("東京都新宿区の消費生活センター")]
+    [InlineData("定期購入 解約")]
+    public void LeavesBusinessesPlacesAndOrdinaryWordsAlone(string text) =>
+        Assert.Equal(text, PersonalDataScreen.Mask(text, MeCabAnalyzer.Shared));
+
     [Fact]
     public void SearchQueriesAreNormalisedAndMasked()
     {
         Assert.Equal("定期購入 解約 〔電話番号〕", SearchLogWriter.Normalise("  定期購入　解約\t０９０-１２３４-５６７８ "));
         Assert.Equal("iphone 修理", SearchLogWriter.Normalise("ＩＰｈｏｎｅ　修理"));
         Assert.Equal("", SearchLogWriter.Normalise("   "));
+        Assert.Equal("〔氏名〕 解約", SearchLogWriter.Normalise("高橋　解約", MeCabAnalyzer.Shared));
         Assert.Equal(200, SearchLogWriter.Normalise(new string('あ', 500)).Length);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Yorisoi.Core.Cases;
+using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Resources;
 using Yorisoi.Core.Security;
 using Yorisoi.Web.Infrastructure;
@@ -53,10 +54,18 @@ public static class CaseEndpoints
             .WithName("RegisterCase")
             .WithSummary("Registers a case. Send an Idempotency-Key header so a retried request creates one case.");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<CaseDetail>, NotFound>> (Guid id, CaseService cases, CancellationToken ct) =>
-                await cases.GetAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+        group.MapGet("/{id:guid}", async Task<Results<Ok<CaseDetail>, NotFound>> (Guid id, string? searchId, CaseService cases, ISearchLog log, CancellationToken ct) =>
+            {
+                if (await cases.GetAsync(id, ct) is not { } detail)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                await SearchLogWriter.RecordOpenedAsync(log, searchId, null, id, ct);
+                return TypedResults.Ok(detail);
+            })
             .WithName("GetCase")
-            .WithSummary("A case with its handling log, without personal contact details.");
+            .WithSummary("A case with its handling log, without personal contact details. With the searchId of a case search, records the case as opened from it.");
 
         group.MapGet("/{id:guid}/personal-data", async Task<Results<Ok<CasePersonalData>, NotFound>> (Guid id, CaseService cases, CancellationToken ct) =>
                 await cases.GetPersonalDataAsync(id, ct) is { } data ? TypedResults.Ok(data) : TypedResults.NotFound())

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Yorisoi.Core.Cases;
+using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Resources;
 using Yorisoi.Core.Search;
 using Yorisoi.Web.Infrastructure;
@@ -18,19 +19,20 @@ public static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/search/cases", async Task<Results<Ok<CaseSearchResult>, ValidationProblem>> (
-                [AsParameters] CaseSearchParameters p, CaseSearchService search, HttpContext http, CancellationToken ct) =>
+                [AsParameters] CaseSearchParameters p, CaseSearchService search, ISearchLog log, HttpContext http, CancellationToken ct) =>
             {
                 if (p.ToQuery(http.Request.Query.Keys) is not { } query)
                 {
                     return TypedResults.ValidationProblem(p.Errors(), title: Messages.Get("Api.InvalidInput"));
                 }
 
-                return TypedResults.Ok(await search.SearchAsync(query, ct));
+                return TypedResults.Ok(await RecordAsync(log, query, await search.SearchAsync(query, ct), ct));
             })
             .WithName("SearchCases")
             .WithSummary("Full-text search of the cases the user's center may see (its own and those shared with it): total, hits with "
                 + "id, receiptNumber, score and highlighted snippets, facets, and Japanese notices about the query. q uses the search syntax "
-                + "(AND by default, OR, -word, \"phrase\", 事業者:…, 受付番号:…, 分類:…); an empty q lists newest first. Never personal data.");
+                + "(AND by default, OR, -word, \"phrase\", 事業者:…, 受付番号:…, 分類:…); an empty q lists newest first. Never personal data. "
+                + "The search is logged (words masked for personal data, no user); its searchId, passed to GET /api/cases/{id}, records what was opened.");
 
         group.MapGet("/cases/{id:guid}/similar", async Task<Results<Ok<SimilarCasesResult>, NotFound, ValidationProblem>> (
                 Guid id, string? limit, CaseSearchService search, CancellationToken ct) =>
@@ -49,6 +51,20 @@ public static class SearchEndpoints
             .WithSummary("The cases most like this one among those the user may see, with the words they have in common.");
 
         return app;
+    }
+
+    /// <summary>
+    /// Logs a search with words, on its first page (later pages and facet counts of the same words are not new searches),
+    /// unless the index is still being built and its counts would mislead the search-gap report.
+    /// </summary>
+    public static async Task<CaseSearchResult> RecordAsync(ISearchLog log, CaseSearchQuery query, CaseSearchResult result, CancellationToken ct)
+    {
+        if (query.Page != 1 || string.IsNullOrWhiteSpace(query.Q) || result.IndexingInProgress)
+        {
+            return result;
+        }
+
+        return result with { SearchId = await log.RecordSearchAsync(SearchSurface.Cases, query.Q, result.Total, ct) };
     }
 }
 

@@ -36,8 +36,9 @@ public sealed class CaseSearchScreenTests(YorisoiHost host)
         await Assertions.Expect(page.Locator(".search-hit")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByLabel("検索語")).ToHaveValueAsync(query);
 
+        // The link names the search it came from, so the search log learns which case was opened.
         await page.Locator(".search-hit a.case-link").ClickAsync();
-        await page.WaitForURLAsync($"**/cases/{id}");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/cases/{id}\\?searchId=[1-9][0-9]*$"));
         await page.Context.CloseAsync();
     }
 
