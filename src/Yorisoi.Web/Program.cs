@@ -38,7 +38,6 @@ app.UseAuthentication();
 app.UseAccessScope();
 app.UseAuthorization();
 app.UseAntiforgery();
-app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapOpenApi();

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Yorisoi.Core.CodeLists;
@@ -14,7 +16,7 @@ using Yorisoi.Tests.Integration.Infrastructure;
 namespace Yorisoi.Tests.Integration.Knowledge;
 
 /// <summary>An entry's life through the API: draft, review, four-eyes approval, publication, new versions, retirement; evaluation and search gaps.</summary>
-public abstract class KnowledgeLifecycleTests(AppFixture app)
+public abstract partial class KnowledgeLifecycleTests(AppFixture app)
 {
     private static readonly string[] UnknownKeywords = ["K9999"];
 
@@ -383,7 +385,31 @@ public abstract class KnowledgeLifecycleTests(AppFixture app)
         using var otherClient = await SendAsync("192.0.2.11");
         await otherClient.ExpectAsync(HttpStatusCode.NoContent);
         Assert.Equal(21, await app.AsSystemAsync(db => db.FaqFeedback.CountAsync(f => f.EntryId == "flooded")));
+
+        // The entry page's form counts against the same share: the flooding client gets a Japanese message, not a row.
+        async Task<string> SendFormAsync(string address)
+        {
+            using var browser = host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+            browser.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
+            var page = await browser.GetStringAsync("/faq/flooded");
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "faq-feedback",
+                ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+                ["Feedback.Helpful"] = "no",
+            });
+            using var answer = await browser.PostAsync("/faq/flooded", form);
+            return WebUtility.HtmlDecode(await answer.ExpectAsync(HttpStatusCode.OK));
+        }
+
+        Assert.Contains("短い時間に多くの送信がありました。しばらくしてからお試しください。", await SendFormAsync("192.0.2.10"), StringComparison.Ordinal);
+        Assert.Equal(21, await app.AsSystemAsync(db => db.FaqFeedback.CountAsync(f => f.EntryId == "flooded")));
+        Assert.Contains("ご回答ありがとうございました。", await SendFormAsync("192.0.2.12"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.AsSystemAsync(db => db.FaqFeedback.CountAsync(f => f.EntryId == "flooded" && !f.Helpful)));
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     private sealed class ClientAddressFromHeader : IStartupFilter
     {

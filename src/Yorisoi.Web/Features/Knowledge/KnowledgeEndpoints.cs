@@ -48,9 +48,19 @@ public static class KnowledgeEndpoints
             .WithName("GetPublicFaq")
             .WithSummary("A published public FAQ entry (its live version, answer as sanitised HTML). Counts a view; with searchId, records the entry as opened from that search.");
 
-        faq.MapPost("/{id}/feedback", async Task<Results<NoContent, NotFound, ValidationProblem>> (
-                string id, FaqFeedbackRequest request, FaqPublicService service, CancellationToken ct) =>
+        faq.MapPost("/{id}/feedback", async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> (
+                string id, FaqFeedbackRequest request, FaqPublicService service, FeedbackThrottle throttle, HttpContext http, CancellationToken ct) =>
             {
+                if (!throttle.TryAcquire(http.Connection.RemoteIpAddress, id, out var retryAfter))
+                {
+                    if (retryAfter is { } wait)
+                    {
+                        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Messages.Get("Faq.TooManyRequests"));
+                }
+
                 var outcome = await service.FeedbackAsync(id, request.Helpful, request.Comment, request.SearchId, ct);
                 return outcome.Kind switch
                 {
@@ -59,7 +69,7 @@ public static class KnowledgeEndpoints
                     _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: Messages.Get("Api.InvalidInput")),
                 };
             })
-            .RequireRateLimiting(KnowledgePolicies.FeedbackRateLimit)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("SendFaqFeedback")
             .WithSummary("「役に立ちましたか」: helpful yes/no and an optional comment (phone numbers, e-mail addresses and the like are masked). Rate-limited per client.");
 

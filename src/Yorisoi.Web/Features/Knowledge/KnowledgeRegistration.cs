@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Resources;
@@ -23,8 +21,6 @@ public static class KnowledgePolicies
 
     /// <summary>Evaluation reports: stats, overdue reviews, search gaps.</summary>
     public const string Report = "knowledge-report";
-
-    public const string FeedbackRateLimit = "faq-feedback";
 
     public static KnowledgeRights Rights(ClaimsPrincipal user) => new(user.IsInRole(Roles.FaqEditor), user.IsInRole(Roles.FaqApprover));
 }
@@ -50,36 +46,7 @@ public static class KnowledgeRegistration
 
         var permits = builder.Configuration.GetValue("Knowledge:FeedbackPermitLimit", 20);
         var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("Knowledge:FeedbackWindowSeconds", 600));
-        builder.Services.AddRateLimiter(options => options.AddPolicy(KnowledgePolicies.FeedbackRateLimit, new FeedbackRateLimitPolicy(permits, window)));
+        builder.Services.AddSingleton(new FeedbackThrottle(permits, window));
         return builder;
-    }
-
-    /// <summary>
-    /// Feedback is anonymous, so the client's address is the only handle against someone flooding the answers;
-    /// the address is used for counting in memory and never stored.
-    /// </summary>
-    private sealed class FeedbackRateLimitPolicy(int permits, TimeSpan window) : IRateLimiterPolicy<string>
-    {
-        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
-        {
-            context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            {
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = Messages.Get("Faq.TooManyRequests") },
-            });
-        };
-
-        // Per client and entry: what the limit protects is one entry's ratings from being skewed by one sender.
-        public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                (httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown") + "|" + httpContext.Request.RouteValues["id"],
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
     }
 }
