@@ -4,6 +4,7 @@ using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Knowledge;
 using Yorisoi.Tests.Evaluation;
 using Yorisoi.Tests.Unit.Text;
+using Yorisoi.Text.Analysis;
 
 namespace Yorisoi.Tests.Unit.Knowledge;
 
@@ -68,6 +69,33 @@ public sealed class FaqSearchQualityTests(ShippedFaqIndex shipped, ITestOutputHe
 
         Assert.True(score.RecallAt5 >= Floor, $"recall@5 {score.RecallAt5:0.000} is below {Floor}");
         Assert.True(score.Mrr >= Floor, $"MRR {score.Mrr:0.000} is below {Floor}");
+    }
+
+    [Fact]
+    public void TheLegalSituationsRaiseNarrativeRecall()
+    {
+        var codes = CodeListCatalog.LoadEmbedded().Current;
+        var categories = FaqCategories.LoadEmbedded();
+        using var withoutSituations = new FaqSearchIndex(MeCabFixture.Analyzer, codes, categories, situations: SituationList.Empty);
+        withoutSituations.Replace(FaqImporter.ReadShipped(codes, categories).Select(FaqIndexEntry.From));
+        var cases = EvaluationSet.Narratives();
+
+        var with = EvaluationSet.Score(cases, t => shipped.Index.Suggest(t, Counselor, EvaluationSet.K).Select(h => h.Entry.Id).ToList());
+        var without = EvaluationSet.Score(cases, t => withoutSituations.Suggest(t, Counselor, EvaluationSet.K).Select(h => h.Entry.Id).ToList());
+
+        output.WriteLine($"with the legal situations: {with}; without: {without}");
+        Assert.True(with.RecallAt5 >= without.RecallAt5 + 0.03, $"recall@5 {with.RecallAt5:0.000} with the situations, {without.RecallAt5:0.000} without");
+    }
+
+    [Fact]
+    public void ANarrativeOfAFlatAssuranceBringsTheConsumerContractActEntry()
+    {
+        const string text = "貴金属の会社の営業に「金はこれから必ず値上がりする、今が買い時」と言われ、店で金貨を買った。";
+
+        var ids = shipped.Index.Suggest(text, Counselor, EvaluationSet.K).Select(h => h.Entry.Id).ToList();
+
+        Assert.Contains("断定的判断", shipped.Index.SituationTerms(text));
+        Assert.Contains("keiyaku-torikeshi-shokeiho", ids);
     }
 
     [Fact]
