@@ -72,12 +72,15 @@ public sealed class FaqSearchIndex : IDisposable
     private readonly TextIndex _index;
     private readonly CodeListVersion _codes;
     private readonly FaqCategories _categories;
+    private readonly SituationList _situations;
     private Dictionary<string, FaqIndexEntry> _entries = new(StringComparer.Ordinal);
 
-    public FaqSearchIndex(IMorphologicalAnalyzer analyzer, CodeListVersion codes, FaqCategories categories, SearchOptions? options = null)
+    /// <param name="situations">The everyday expressions that show a legal situation, for narrative suggestions; the shipped list when null.</param>
+    public FaqSearchIndex(IMorphologicalAnalyzer analyzer, CodeListVersion codes, FaqCategories categories, SearchOptions? options = null, SituationList? situations = null)
     {
         _codes = codes;
         _categories = categories;
+        _situations = situations ?? SituationList.Default;
         _index = TextIndex.InMemory(Schema, analyzer, new TextIndexOptions { Search = options ?? DefaultOptions() });
     }
 
@@ -141,10 +144,12 @@ public sealed class FaqSearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Entries for a free-text narrative (a case being typed). Two rankings are fused, each scaled to its best hit: the
-    /// narrative read as everyday language (every content word optional, with synonyms and readings, BM25 over all
-    /// fields) and Lucene's MoreLikeThis (its 40 most distinctive base forms by tf-idf). On narratives.jsonl the fusion
-    /// beats either alone (see FaqSearchQualityTests); then entries linked by the editors get a share of their hits' scores.
+    /// Entries for a free-text narrative (a case being typed). Up to three rankings are fused, each scaled to its best
+    /// hit: the narrative read as everyday language (every content word optional, with synonyms and readings, BM25 over
+    /// all fields), Lucene's MoreLikeThis (its 40 most distinctive base forms by tf-idf), and the legal situations the
+    /// narrative shows (<see cref="SituationList"/>: 「必ず上がる」 searched as 断定的判断 消費者契約法), which reaches the
+    /// general entries written in the law's words that a story rarely shares a word with. On narratives.jsonl the fusion
+    /// beats each alone (see FaqSearchQualityTests); then entries linked by the editors get a share of their hits' scores.
     /// </summary>
     public IReadOnlyList<FaqIndexHit> Suggest(string? text, FaqVisibility visibility, int limit)
     {
@@ -158,13 +163,14 @@ public sealed class FaqSearchIndex : IDisposable
         var filters = Filters(visibility, null);
         var words = Hits(_index.Search(new SearchRequest { Query = text, AnyWord = true, Filters = filters, Limit = limit + Candidates, Snippets = [QuestionField, AnswerField], MaxFragments = 1 }).Hits, entries);
         var similar = Hits(_index.MoreLikeThis(text, new MoreLikeThisRequest { Limit = limit + Candidates, MaxQueryTerms = MoreLikeThisTerms, Filters = filters }).Hits, entries);
+        var situations = BySituation(text, filters, entries);
         var fused = new Dictionary<string, FaqIndexHit>(StringComparer.Ordinal);
-        foreach (var hits in new[] { words, similar })
+        foreach (var (hits, weight) in new[] { (words, 1f), (similar, 1f), (situations, SituationWeight) })
         {
             var best = hits.Count > 0 && hits[0].Score > 0 ? hits[0].Score : 1;
             foreach (var hit in hits)
             {
-                var score = hit.Score / best;
+                var score = weight * hit.Score / best;
                 fused[hit.Entry.Id] = fused.TryGetValue(hit.Entry.Id, out var known)
                     ? known with { Score = known.Score + score, Question = known.Question ?? hit.Question, Answer = known.Answer ?? hit.Answer }
                     : hit with { Score = score };
@@ -189,10 +195,35 @@ public sealed class FaqSearchIndex : IDisposable
         return Hits(result.Hits, _entries);
     }
 
+    /// <summary>The legal situations the narrative shows, searched alone, for comparison with <see cref="Suggest"/> in the quality tests.</summary>
+    public IReadOnlyList<FaqIndexHit> SuggestBySituation(string? text, FaqVisibility visibility, int limit) =>
+        BySituation(text, Filters(visibility, null), _entries).Take(Math.Clamp(limit, 1, 50)).ToList();
+
+    /// <summary>The terms of the legal situations <paramref name="text"/> shows, as <see cref="Suggest"/> searches them.</summary>
+    public IReadOnlyList<string> SituationTerms(string? text) => _situations.TermsOf(text);
+
+    private List<FaqIndexHit> BySituation(string? text, Dictionary<string, IReadOnlyList<string>> filters, Dictionary<string, FaqIndexEntry> entries)
+    {
+        var terms = _situations.TermsOf(text);
+        return terms.Count == 0
+            ? []
+            : Hits(_index.Search(new SearchRequest { Query = string.Join(' ', terms), AnyWord = true, Filters = filters, Limit = SituationCandidates }).Hits, entries);
+    }
+
     /// <summary>How many hits beyond the limit are read to re-rank with the editors' links between entries.</summary>
     private const int Candidates = 20;
 
     private const int MoreLikeThisTerms = 40;
+
+    /// <summary>
+    /// Weight of the situation ranking against the words and MoreLikeThis (1 each). It names what the law calls the
+    /// trouble, so its best hits are usually needed; on narratives.jsonl recall@5 was 0.81 at 1.0, 0.82 from 1.25 to
+    /// 1.75 and fell at 2.0, where the general entries crowd out the specific ones.
+    /// </summary>
+    private const float SituationWeight = 1.5f;
+
+    /// <summary>The situation ranking's hits read: few, as its query holds only a handful of legal terms.</summary>
+    private const int SituationCandidates = 10;
 
     /// <summary>
     /// Share of a hit's score that an entry it links to receives, summed over the hits linking to it (0.2 summed

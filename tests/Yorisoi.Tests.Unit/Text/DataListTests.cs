@@ -56,4 +56,35 @@ public sealed class DataListTests
 
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheSituationListNamesTheLawOfEverydayExpressions()
+    {
+        var situations = SituationList.Default;
+
+        Assert.True(situations.GroupCount >= 15, $"{situations.GroupCount} groups");
+        Assert.Contains("断定的判断", situations.TermsOf("営業の人に「金は必ず上がる」と言われて買った"));
+        Assert.Contains("不退去", situations.TermsOf("何度断っても帰ってくれなかった"));
+        Assert.Contains("割賦販売法", situations.TermsOf("ﾏｯｻｰｼﾞ器を５日前に契約（ｸﾚｼﾞｯﾄ）"));
+        Assert.Empty(situations.TermsOf("今日は天気がよい"));
+        Assert.Empty(situations.TermsOf(null));
+    }
+
+    [Fact]
+    public void SituationExpressionsMatchLongestFirstAndTermsComeOnce()
+    {
+        var list = SituationList.Parse(new StringReader("# comment\nローン, クレジット => 割賦販売法, 抗弁の接続\n学生ローン, 消費者金融 => 多重債務\n"));
+
+        Assert.Equal(["多重債務"], list.TermsOf("学生ローンで借りた"));
+        Assert.Equal(["割賦販売法", "抗弁の接続", "多重債務"], list.TermsOf("ろーんで買い、クレジットも使い、消費者金融でも借りた"));
+        Assert.Equal(2, list.GroupCount);
+    }
+
+    [Fact]
+    public void ASituationLineWithoutTermsIsReportedWithItsNumber()
+    {
+        var error = Assert.Throws<FormatException>(() => SituationList.Parse(new StringReader("# x\n必ず上がる, 元本保証\n")));
+
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
 }
