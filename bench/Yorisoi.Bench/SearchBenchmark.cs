@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Npgsql;
 using Yorisoi.Core.CodeLists;
+using Yorisoi.Core.Knowledge;
 using Yorisoi.Core.Search;
 using Yorisoi.Text.Analysis;
 using Yorisoi.Text.Search;
@@ -131,8 +132,24 @@ public static class SearchBenchmark
 
             figures.Latencies.Add(Time("Lucene, one center (in process)", measured, q => index.Read(i => i.Search(Request(q, centerFilter)))));
             figures.Latencies.Add(Time("Lucene, national (in process)", measured, q => index.Read(i => i.Search(Request(q, null)))));
-            figures.Latencies.Add(Time("Lucene similar cases for a 400-character narrative, one center (in process)", narratives,
-                text => index.Read(i => i.MoreLikeThis(text, new MoreLikeThisRequest { Limit = 5, Filters = centerFilter, Snippets = [CaseIndexSchema.Narrative] }))));
+            // The suggestion's two parts as the host runs them: the similar cases' index query (the request the service
+            // makes, with its few extra hits), the FAQ part on an index of the shipped entries, and both side by side.
+            SimilarResult Similar(string text) => index.Read(i => i.MoreLikeThis(text, CaseSearchService.SimilarRequest(centerFilter, NarrativeSuggestions.Limit + 5)));
+            var codes = CodeListCatalog.LoadEmbedded().Current;
+            var categories = FaqCategories.LoadEmbedded();
+            using var faq = new FaqSearchIndex(MeCabAnalyzer.Shared, codes, categories);
+            faq.Replace(FaqImporter.ReadShipped(codes, categories).Select(FaqIndexEntry.From));
+            var staff = FaqVisibility.Staff(centerId);
+            foreach (var text in narratives.Take(30))
+            {
+                Similar(text);
+                faq.Suggest(text, staff, NarrativeSuggestions.Limit);
+            }
+
+            figures.Latencies.Add(Time("Lucene similar cases for a 400-character narrative, one center (in process)", narratives, text => Similar(text)));
+            figures.Latencies.Add(Time("FAQ suggestions for a 400-character narrative (in process)", narratives, text => faq.Suggest(text, staff, NarrativeSuggestions.Limit)));
+            figures.Latencies.Add(Time("both suggestion parts side by side (in process)", narratives,
+                text => Task.WaitAll(Task.Run(() => faq.Suggest(text, staff, NarrativeSuggestions.Limit)), Task.Run(() => Similar(text)))));
             figures.Quality.Add(await LuceneQualityAsync(index, data, centerId, centerFilter));
         }
 

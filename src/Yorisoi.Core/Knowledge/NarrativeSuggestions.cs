@@ -25,8 +25,11 @@ public sealed class NarrativeSuggestions(FaqSearchService faq, CaseSearchService
             return new NarrativeSuggestionResult([], [], [], false);
         }
 
-        var entries = await faq.SuggestForTextAsync(text, Limit, ct);
+        // The FAQ part and the similar cases run side by side (each is mostly CPU: MeCab and Lucene). Only the cases part
+        // uses the request's DbContext (which allows one operation at a time); the FAQ part reads its own index.
+        var faqPart = Task.Run(() => faq.SuggestForTextAsync(text, Limit, ct), ct);
         var similar = await cases.SimilarToTextAsync(text, Limit, ct);
+        var entries = await faqPart;
         return new NarrativeSuggestionResult(entries, similar.Cases, similar.Terms, similar.IndexingInProgress);
     }
 }

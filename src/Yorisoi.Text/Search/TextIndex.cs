@@ -39,6 +39,23 @@ public sealed class MoreLikeThisRequest
     /// <summary>The document the text came from, left out of the results.</summary>
     public string? ExcludeId { get; init; }
 
+    /// <summary>
+    /// Text fields whose base forms the words are weighed against and searched in; empty for every text field. Naming
+    /// one field (a case's narrative) makes one document-frequency look-up per word instead of one per field.
+    /// </summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
+    /// <summary>
+    /// Words found in more than this share of the documents still add to the score of a document but no longer make it
+    /// a candidate by themselves, provided at least <see cref="MinDistinctiveTerms"/> rarer words remain; null keeps
+    /// every word a candidate-maker. In a large index the common words (電話, 契約, 支払い) match most documents, so they
+    /// are most of the work of the query while a document sharing only them never ranks near one sharing the rare ones.
+    /// </summary>
+    public double? CommonTermShare { get; init; }
+
+    /// <summary>Rarer words that must remain for <see cref="CommonTermShare"/> to apply.</summary>
+    public int MinDistinctiveTerms { get; init; } = 3;
+
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters { get; init; }
 
     public IReadOnlyList<string> Snippets { get; init; } = [];
@@ -191,11 +208,7 @@ public sealed class TextIndex : IDisposable
             var facets = facetFields.Count > 0 ? new FacetCollector(facetFields) : null;
             searcher.Search(filtered, facets is null ? top : MultiCollector.Wrap(top, facets));
             var docs = top.GetTopDocs(offset, limit);
-            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-            foreach (var scoreDoc in docs.ScoreDocs)
-            {
-                hits.Add(ToHit(searcher, scoreDoc, request.Snippets, parsed.Highlights, request.FragmentLength, request.MaxFragments));
-            }
+            var hits = ToHits(searcher, docs.ScoreDocs, request.Snippets, parsed.Highlights, request.FragmentLength, request.MaxFragments);
 
             return new SearchResult(QueryStatus.Ok, parsed.Notices, docs.TotalHits, hits, facets?.Result(50) ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
         }
@@ -207,7 +220,7 @@ public sealed class TextIndex : IDisposable
 
     /// <summary>
     /// Documents like a text (a narrative being typed, a case): its most distinctive base forms by tf-idf against this
-    /// index, as one bounded OR query over the base-form fields.
+    /// index, as one bounded OR query over the base-form fields (each word in the field where it is most frequent).
     /// </summary>
     public SimilarResult MoreLikeThis(string? text, MoreLikeThisRequest? request = null)
     {
@@ -220,7 +233,13 @@ public sealed class TextIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var fields = Schema.TextFields.Select(f => f.PrecisionField).ToArray();
+            var fields = (request.Fields.Count == 0 ? Schema.TextFields : request.Fields.Select(Schema.Get).Where(f => f.Kind == FieldKind.Text))
+                .Select(f => f.PrecisionField).Distinct().ToArray();
+            if (fields.Length == 0)
+            {
+                throw new ArgumentException("Similar documents need at least one text field.", nameof(request));
+            }
+
             var mlt = new MoreLikeThis(searcher.IndexReader)
             {
                 Analyzer = _indexAnalyzer,
@@ -229,16 +248,24 @@ public sealed class TextIndex : IDisposable
                 MinDocFreq = Math.Max(1, request.MinDocFreq),
                 MinWordLen = 1,
                 MaxQueryTerms = Math.Clamp(request.MaxQueryTerms, 1, 100),
-                ApplyBoost = true,
             };
-            var terms = mlt.RetrieveInterestingTerms(new StringReader(text), fields[0]);
-            var query = mlt.Like(new StringReader(text), fields[0]);
-            if (query is BooleanQuery { Clauses.Count: 0 })
+
+            // One analysis and one round of document-frequency look-ups; Lucene's RetrieveInterestingTerms and Like each
+            // repeat both. Taken from the queue in the order, and boosted the way, Like does.
+            var queue = mlt.RetrieveTerms(new StringReader(text), fields[0]);
+            var chosen = new List<ScoreTerm>(mlt.MaxQueryTerms);
+            while (chosen.Count < mlt.MaxQueryTerms && queue.Pop() is { } scoreTerm)
+            {
+                chosen.Add(scoreTerm);
+            }
+
+            var terms = chosen.Select(t => t.Word).ToList();
+            if (chosen.Count == 0)
             {
                 return new SimilarResult([], terms);
             }
 
-            var combined = new BooleanQuery { { query, Occur.MUST } };
+            var combined = new BooleanQuery { { LikeQuery(chosen, searcher.IndexReader.NumDocs, request), Occur.MUST } };
             if (request.ExcludeId is { } exclude)
             {
                 combined.Add(new TermQuery(new Term(TextIndexSchema.IdField, exclude)), Occur.MUST_NOT);
@@ -259,7 +286,7 @@ public sealed class TextIndex : IDisposable
             }
 
             var docs = searcher.Search(filtered, Math.Clamp(request.Limit, 1, 1000));
-            var hits = docs.ScoreDocs.Select(d => ToHit(searcher, d, request.Snippets, highlights, request.FragmentLength, 1)).ToList();
+            var hits = ToHits(searcher, docs.ScoreDocs, request.Snippets, highlights, request.FragmentLength, 1);
             return new SimilarResult(hits, terms);
         }
         finally
@@ -323,6 +350,68 @@ public sealed class TextIndex : IDisposable
         }
 
         return all;
+    }
+
+    // Lucene's MoreLikeThis.Like: every word optional, boosted by its tf-idf against the best word's. With a common-term
+    // share, the common words move out of the part a document must match: BM25 gives no coordination factor, so a
+    // candidate's score is the same sum as before, and the scorer only advances the common words' postings to candidates.
+    private static BooleanQuery LikeQuery(List<ScoreTerm> chosen, int numDocs, MoreLikeThisRequest request)
+    {
+        var best = chosen[0].Score;
+        var commonAbove = request.CommonTermShare is { } share ? share * numDocs : double.MaxValue;
+        var distinctive = new BooleanQuery();
+        var common = new List<Query>();
+        foreach (var term in chosen)
+        {
+            var query = new TermQuery(new Term(term.TopField, term.Word)) { Boost = best > 0 ? term.Score / best : 1 };
+            if (term.DocFreq > commonAbove)
+            {
+                common.Add(query);
+            }
+            else
+            {
+                distinctive.Add(query, Occur.SHOULD);
+            }
+        }
+
+        if (common.Count == 0 || distinctive.Clauses.Count < Math.Max(1, request.MinDistinctiveTerms))
+        {
+            foreach (var query in common)
+            {
+                distinctive.Add(query, Occur.SHOULD);
+            }
+
+            return distinctive;
+        }
+
+        var like = new BooleanQuery { { distinctive, Occur.MUST } };
+        foreach (var query in common)
+        {
+            like.Add(query, Occur.SHOULD);
+        }
+
+        return like;
+    }
+
+    // Snippets re-analyse each hit's stored text (ICU and MeCab), most of a search's time; the hits are independent, so
+    // they are cut on several cores. Analysers keep their token streams per thread, and MeCab taggers are pooled.
+    private List<SearchHit> ToHits(IndexSearcher searcher, ScoreDoc[] scoreDocs, IReadOnlyList<string> snippetFields, HighlightTerms highlights, int fragmentLength, int maxFragments)
+    {
+        var hits = new SearchHit[scoreDocs.Length];
+        if (snippetFields.Count == 0 || scoreDocs.Length < 2 || Environment.ProcessorCount < 2)
+        {
+            for (var i = 0; i < scoreDocs.Length; i++)
+            {
+                hits[i] = ToHit(searcher, scoreDocs[i], snippetFields, highlights, fragmentLength, maxFragments);
+            }
+        }
+        else
+        {
+            Parallel.For(0, scoreDocs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                hits[i] = ToHit(searcher, scoreDocs[i], snippetFields, highlights, fragmentLength, maxFragments));
+        }
+
+        return [.. hits];
     }
 
     private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlyList<string> snippetFields, HighlightTerms highlights, int fragmentLength, int maxFragments)
