@@ -73,6 +73,9 @@ public sealed class FaqSearchIndex : IDisposable
     private readonly CodeListVersion _codes;
     private readonly FaqCategories _categories;
     private readonly SituationList _situations;
+
+    // The entries' own texts, analysed once when indexed: snippets of every suggestion re-read them.
+    private readonly AnalysisMemo _memo;
     private Dictionary<string, FaqIndexEntry> _entries = new(StringComparer.Ordinal);
 
     /// <param name="situations">The everyday expressions that show a legal situation, for narrative suggestions; the shipped list when null.</param>
@@ -81,7 +84,8 @@ public sealed class FaqSearchIndex : IDisposable
         _codes = codes;
         _categories = categories;
         _situations = situations ?? SituationList.Default;
-        _index = TextIndex.InMemory(Schema, analyzer, new TextIndexOptions { Search = options ?? DefaultOptions() });
+        _memo = new AnalysisMemo(analyzer);
+        _index = TextIndex.InMemory(Schema, _memo, new TextIndexOptions { Search = options ?? DefaultOptions() });
     }
 
     /// <summary>
@@ -116,10 +120,13 @@ public sealed class FaqSearchIndex : IDisposable
     {
         var byId = new Dictionary<string, FaqIndexEntry>(StringComparer.Ordinal);
         _index.DeleteAll();
-        foreach (var entry in entries)
+        using (_memo.Record())
         {
-            byId[entry.Id] = entry;
-            _index.Upsert(ToDocument(entry));
+            foreach (var entry in entries)
+            {
+                byId[entry.Id] = entry;
+                _index.Upsert(ToDocument(entry));
+            }
         }
 
         _index.Refresh();
@@ -161,7 +168,8 @@ public sealed class FaqSearchIndex : IDisposable
 
         limit = Math.Clamp(limit, 1, 50);
         var filters = Filters(visibility, null);
-        var words = Hits(_index.Search(new SearchRequest { Query = text, AnyWord = true, Filters = filters, Limit = limit + Candidates, Snippets = [QuestionField, AnswerField], MaxFragments = 1 }).Hits, entries);
+        var wordsRequest = new SearchRequest { Query = text, AnyWord = true, Filters = filters, Limit = limit + Candidates };
+        var words = Hits(_index.Search(wordsRequest).Hits, entries);
         var similar = Hits(_index.MoreLikeThis(text, new MoreLikeThisRequest { Limit = limit + Candidates, MaxQueryTerms = MoreLikeThisTerms, Filters = filters }).Hits, entries);
         var situations = BySituation(text, filters, entries);
         var fused = new Dictionary<string, FaqIndexHit>(StringComparer.Ordinal);
@@ -172,13 +180,21 @@ public sealed class FaqSearchIndex : IDisposable
             {
                 var score = weight * hit.Score / best;
                 fused[hit.Entry.Id] = fused.TryGetValue(hit.Entry.Id, out var known)
-                    ? known with { Score = known.Score + score, Question = known.Question ?? hit.Question, Answer = known.Answer ?? hit.Answer }
+                    ? known with { Score = known.Score + score }
                     : hit with { Score = score };
             }
         }
 
         var ranked = WithRelated(fused.Values.OrderByDescending(h => h.Score).ToList(), entries, visibility);
-        return AcrossAudiences(ranked, limit);
+        var picked = AcrossAudiences(ranked, limit);
+
+        // Re-analysing stored answers for marks is most of the cost of a suggestion: only the entries shown get them,
+        // whichever ranking brought them, with the narrative's own words marked.
+        var marked = new SearchRequest { Query = text, AnyWord = true, Snippets = [QuestionField, AnswerField], MaxFragments = 1 };
+        var snippets = _index.Snippets(marked, [.. picked.Select(h => h.Entry.Id)]);
+        return [.. picked.Select(h => snippets.TryGetValue(h.Entry.Id, out var marks)
+            ? h with { Question = marks.FirstOrDefault(s => s.Field == QuestionField), Answer = marks.FirstOrDefault(s => s.Field == AnswerField) }
+            : h)];
     }
 
     /// <summary>Lucene's MoreLikeThis alone, for comparison with <see cref="Suggest"/> in the quality tests.</summary>

@@ -219,6 +219,47 @@ public sealed class TextIndex : IDisposable
     }
 
     /// <summary>
+    /// Snippets of <paramref name="ids"/> for the words of <paramref name="request"/> (its query, parsed as the search
+    /// would, and its snippet fields), without searching: a caller that ranks many candidates by several queries cuts
+    /// snippets only for the few it shows. Ids not in the index are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Snippet>> Snippets(SearchRequest request, IReadOnlyCollection<string> ids)
+    {
+        var parsed = request.PrefixMatch ? QueryParser.ParsePrefix(request.Query)
+            : request.AnyWord ? QueryParser.ParseNatural(request.Query)
+            : QueryParser.Parse(request.Query);
+        var found = new Dictionary<string, IReadOnlyList<Snippet>>(StringComparer.Ordinal);
+        if (!parsed.IsOk || request.Snippets.Count == 0 || ids.Count == 0)
+        {
+            return found;
+        }
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var docs = new List<ScoreDoc>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (searcher.Search(new TermQuery(new Term(TextIndexSchema.IdField, id)), 1).ScoreDocs is [var doc, ..])
+                {
+                    docs.Add(doc);
+                }
+            }
+
+            foreach (var hit in ToHits(searcher, [.. docs], request.Snippets, parsed.Highlights, request.FragmentLength, request.MaxFragments))
+            {
+                found[hit.Id] = hit.Snippets;
+            }
+
+            return found;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
     /// Documents like a text (a narrative being typed, a case): its most distinctive base forms by tf-idf against this
     /// index, as one bounded OR query over the base-form fields (each word in the field where it is most frequent).
     /// </summary>

@@ -89,4 +89,19 @@ public sealed class SimilarDocumentSearchTests : IDisposable
             Assert.Equal(stored, Assert.Single(hit.Snippets).Text);
         }
     }
+
+    [Fact]
+    public void SnippetsForChosenIdsMarkTheQueryWordsWithoutSearching()
+    {
+        var request = new SearchRequest { Query = "換気扇の工事を勧められた", AnyWord = true, Snippets = [Narrative, Log], MaxFragments = 1 };
+
+        var snippets = _index.Snippets(request, ["log1", "rare", "no-such-case"]);
+
+        Assert.Equal(["log1", "rare"], snippets.Keys.Order(StringComparer.Ordinal));
+        var log = Assert.Single(snippets["log1"], s => s.Field == Log);
+        Assert.NotEmpty(log.Highlights);
+        Assert.All(log.Highlights, h => Assert.Contains(log.Text.Substring(h.Start, h.Length), request.Query, StringComparison.Ordinal));
+        Assert.Contains(snippets["rare"], s => s.Field == Narrative && s.Highlights.Count > 0);
+        Assert.Empty(_index.Snippets(new SearchRequest { Query = "、。", AnyWord = true, Snippets = [Narrative] }, ["log1"]));
+    }
 }
