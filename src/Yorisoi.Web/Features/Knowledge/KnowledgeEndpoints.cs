@@ -38,11 +38,7 @@ public static class KnowledgeEndpoints
                     return TypedResults.NotFound();
                 }
 
-                if (long.TryParse(searchId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var search))
-                {
-                    await log.RecordOpenedAsync(search, id, null, ct);
-                }
-
+                await SearchLogWriter.RecordOpenedAsync(log, searchId, id, null, ct);
                 return TypedResults.Ok(entry);
             })
             .WithName("GetPublicFaq")
