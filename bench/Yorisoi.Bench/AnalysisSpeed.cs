@@ -39,7 +39,7 @@ public static class AnalysisSpeed
         Measure(log, "MeCab alone", count, () => texts.ForEach(t => mecab.Analyze(t)));
         using (var recall = new RecallAnalyzer(unigrams: true))
         {
-            Measure(log, "recall analyser (ICU + bigrams + unigrams)", count, () => texts.ForEach(t => Drain(recall, t)));
+            Measure(log, "recall analyser (UAX #29 + bigrams + unigrams)", count, () => texts.ForEach(t => Drain(recall, t)));
         }
 
         using (var precision = new PrecisionAnalyzer(mecab))

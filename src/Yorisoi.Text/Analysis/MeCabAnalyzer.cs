@@ -131,7 +131,7 @@ public sealed unsafe class MeCabAnalyzer : IMorphologicalAnalyzer, IDisposable
             _pool.Add(worker);
         }
 
-        var merged = UserTerms.Merge(raw);
+        var merged = UserTerms.Merge(raw, normalized.Text);
         var tokens = new MorphToken[merged.Count];
         for (var i = 0; i < merged.Count; i++)
         {

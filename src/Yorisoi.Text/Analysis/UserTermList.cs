@@ -19,11 +19,27 @@ public sealed class UserTermList
 
     private readonly List<string> _lines;
 
+    // Looked up by slices of the analysed text, so the merge tries a run of tokens without building its string; the
+    // proper prefixes of the terms tell it when a longer run can no longer become one.
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+
     private UserTermList(Dictionary<string, Entry> entries, List<string> lines)
     {
         _entries = entries;
         _lines = lines;
         _maxLength = entries.Count == 0 ? 0 : entries.Keys.Max(k => k.Length);
+        _bySpan = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in entries.Keys)
+        {
+            for (var length = 1; length < key.Length; length++)
+            {
+                prefixes.Add(key[..length]);
+            }
+        }
+
+        _prefixes = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The terms shipped in Yorisoi.Text (Data/userdic.csv).</summary>
@@ -71,7 +87,8 @@ public sealed class UserTermList
     public bool TryGet(string surface, out Entry entry) =>
         _entries.TryGetValue(JapaneseNormalizer.NormalizeText(surface), out entry!);
 
-    internal List<RawToken> Merge(List<RawToken> tokens)
+    /// <summary>Joins runs of adjacent tokens that spell a listed term, longest first; offsets are into <paramref name="text"/>.</summary>
+    internal List<RawToken> Merge(List<RawToken> tokens, string text)
     {
         if (_entries.Count == 0)
         {
@@ -84,8 +101,7 @@ public sealed class UserTermList
         {
             var best = -1;
             Entry? bestEntry = null;
-            var length = 0;
-            var surface = string.Empty;
+            var start = tokens[i].Start;
             for (var j = i; j < tokens.Count; j++)
             {
                 if (j > i && tokens[j].Start != tokens[j - 1].End)
@@ -93,17 +109,22 @@ public sealed class UserTermList
                     break;
                 }
 
-                length += tokens[j].Length;
+                var length = tokens[j].End - start;
                 if (length > _maxLength)
                 {
                     break;
                 }
 
-                surface = j == i ? tokens[j].Surface : surface + tokens[j].Surface;
-                if (_entries.TryGetValue(surface, out var entry))
+                var run = text.AsSpan(start, length);
+                if (_bySpan.TryGetValue(run, out var entry))
                 {
                     best = j;
                     bestEntry = entry;
+                }
+
+                if (!_prefixes.Contains(run))
+                {
+                    break;
                 }
             }
 
@@ -116,8 +137,8 @@ public sealed class UserTermList
 
             var first = tokens[i];
             var last = tokens[best];
-            var text = best == i ? first.Surface : string.Concat(tokens.Skip(i).Take(best - i + 1).Select(t => t.Surface));
-            merged.Add(new RawToken(text, bestEntry.BaseForm, bestEntry.PartOfSpeech, bestEntry.Detail, bestEntry.Reading, first.Start, last.End - first.Start, false));
+            var surface = best == i ? first.Surface : text.Substring(first.Start, last.End - first.Start);
+            merged.Add(new RawToken(surface, bestEntry.BaseForm, bestEntry.PartOfSpeech, bestEntry.Detail, bestEntry.Reading, first.Start, last.End - first.Start, false));
             i = best + 1;
         }
 

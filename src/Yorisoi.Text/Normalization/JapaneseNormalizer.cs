@@ -45,6 +45,12 @@ public static class JapaneseNormalizer
             return NormalizedText.Identity(string.Empty);
         }
 
+        if (IsAlreadyNormal(text))
+        {
+            var same = NormalizedText.Identity(text);
+            return numerals ? NumeralNormalizer.Apply(same) : same;
+        }
+
         var builder = new NormalizedText.Builder(text);
         var i = 0;
         Span<char> lower = stackalloc char[32];
@@ -52,7 +58,7 @@ public static class JapaneseNormalizer
         {
             var clusterEnd = ClusterEnd(text, i);
             var cluster = text.AsSpan(i, clusterEnd - i);
-            if (cluster.Length == 1 && IsAsciiOrKana(cluster[0]))
+            if (cluster.Length == 1 && (IsAsciiOrKana(cluster[0]) || IsStable(cluster[0])))
             {
                 AppendNormalized(builder, cluster[0], i, clusterEnd);
             }
@@ -82,7 +88,7 @@ public static class JapaneseNormalizer
     public static char ToKatakana(char ch) =>
         ch is >= '\u3041' and <= '\u3096' ? (char)(ch + 0x60) : ch;
 
-    public static string ToHiragana(string text) => string.Create(text.Length, text, static (span, source) =>
+    public static string ToHiragana(string text) => !text.AsSpan().ContainsAnyInRange('\u30A1', '\u30F6') ? text : string.Create(text.Length, text, static (span, source) =>
     {
         for (var i = 0; i < source.Length; i++)
         {
@@ -97,6 +103,23 @@ public static class JapaneseNormalizer
             span[i] = ToKatakana(source[i]);
         }
     });
+
+    /// <summary>
+    /// <see cref="string.ToLowerInvariant"/> without the call into ICU for text that has nothing to lower (kanji, kana,
+    /// lower-case Latin), which is nearly every Japanese word.
+    /// </summary>
+    public static string ToLowerInvariant(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is >= 'A' and <= 'Z' || (ch >= 0x80 && !IsAsciiOrKana(ch) && !IsStable(ch)))
+            {
+                return text.ToLowerInvariant();
+            }
+        }
+
+        return text;
+    }
 
     public static bool IsHiragana(char ch) => ch is >= '\u3041' and <= '\u309F';
 
@@ -170,6 +193,69 @@ public static class JapaneseNormalizer
     public static bool ContainsFolded(string haystack, string foldedNeedle) =>
         Fold(haystack).Contains(foldedNeedle, StringComparison.Ordinal);
 
+    // Characters that NFKC and lower-casing leave as they are, decided once per character instead of a call into ICU for
+    // every kanji: both calls cross into native code, and they were most of the cost of analysing a narrative. The CJK
+    // ideograph blocks are known to be stable; everything else outside the surrogates is asked once, when first needed.
+    private static readonly Lazy<ulong[]> StableBits = new(ComputeStable);
+
+    private static bool IsStable(char ch)
+    {
+        if (ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
+        {
+            return true;
+        }
+
+        return (StableBits.Value[ch >> 6] & (1UL << (ch & 63))) != 0;
+    }
+
+    private static ulong[] ComputeStable()
+    {
+        var bits = new ulong[65536 / 64];
+        for (var c = 0x80; c < 0x10000; c++)
+        {
+            var ch = (char)c;
+            if (char.IsSurrogate(ch) || ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' || IsCombining(ch)
+                || CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.OtherNotAssigned or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse)
+            {
+                continue;
+            }
+
+            var text = ch.ToString();
+            if (char.ToLowerInvariant(ch) == ch && text.IsNormalized(NormalizationForm.FormKC) && text.Normalize(NormalizationForm.FormKC) == text)
+            {
+                bits[c >> 6] |= 1UL << (c & 63);
+            }
+        }
+
+        return bits;
+    }
+
+    // True when every character would come out of the loop of Normalize as it went in: no control character, capital,
+    // combining mark, width or compatibility form, dash after kana or iteration mark. Token surfaces (which MeCab cut
+    // from normalised text) and plain sentences then cost one scan instead of a copy and two offset arrays.
+    private static bool IsAlreadyNormal(string text)
+    {
+        var previous = '\0';
+        foreach (var ch in text)
+        {
+            if (ch < 0x80)
+            {
+                if (ch is >= 'A' and <= 'Z' || char.IsControl(ch) || (ch == '-' && IsKana(previous)))
+                {
+                    return false;
+                }
+            }
+            else if (!(IsAsciiOrKana(ch) || IsStable(ch)) || ch is 'ゝ' or 'ゞ' or 'ヽ' or 'ヾ' || (ch != 'ー' && IsDashLike(ch) && IsKana(previous)))
+            {
+                return false;
+            }
+
+            previous = ch;
+        }
+
+        return true;
+    }
+
     private static bool IsAsciiOrKana(char ch) =>
         ch < 0x80 || ch is >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA';
 
@@ -212,7 +298,7 @@ public static class JapaneseNormalizer
             return;
         }
 
-        builder.Append(ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch >= 0x80 ? char.ToLowerInvariant(ch) : ch, start, end);
+        builder.Append(ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch >= 0x80 && !IsStable(ch) ? char.ToLowerInvariant(ch) : ch, start, end);
     }
 
     private static bool IsDashLike(char ch) =>

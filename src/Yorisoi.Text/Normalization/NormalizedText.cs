@@ -8,10 +8,12 @@ namespace Yorisoi.Text;
 /// </summary>
 public sealed class NormalizedText
 {
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    // Null for text that normalisation left as it was: each character maps onto itself, and most token surfaces and
+    // many texts are like that, so they need no map at all.
+    private readonly int[]? _starts;
+    private readonly int[]? _ends;
 
-    internal NormalizedText(string original, string text, int[] starts, int[] ends)
+    internal NormalizedText(string original, string text, int[]? starts, int[]? ends)
     {
         Original = original;
         Text = text;
@@ -23,26 +25,15 @@ public sealed class NormalizedText
 
     public string Text { get; }
 
-    public static NormalizedText Identity(string text)
-    {
-        var starts = new int[text.Length];
-        var ends = new int[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            starts[i] = i;
-            ends[i] = i + 1;
-        }
-
-        return new NormalizedText(text, text, starts, ends);
-    }
+    public static NormalizedText Identity(string text) => new(text, text, null, null);
 
     /// <summary>The original offset where normalised offset <paramref name="index"/> starts (index may equal the length).</summary>
     public int OriginalStart(int index) =>
-        index >= Text.Length ? Original.Length : _starts[index];
+        index >= Text.Length ? Original.Length : StartOf(index);
 
     /// <summary>The original offset where a range ending at normalised offset <paramref name="index"/> (exclusive) ends.</summary>
     public int OriginalEnd(int index) =>
-        index <= 0 ? 0 : _ends[Math.Min(index, Text.Length) - 1];
+        index <= 0 ? 0 : EndOf(Math.Min(index, Text.Length) - 1);
 
     /// <summary>Maps a normalised range onto the original text; a range inside one expanded character covers that character.</summary>
     public (int Start, int Length) ToOriginal(int start, int length)
@@ -55,16 +46,25 @@ public sealed class NormalizedText
     /// <summary>Applies a further step whose map points into this text, giving one map into the original.</summary>
     internal NormalizedText Then(NormalizedText next)
     {
+        if (_starts is null)
+        {
+            return new NormalizedText(Original, next.Text, next._starts, next._ends);
+        }
+
         var starts = new int[next.Text.Length];
         var ends = new int[next.Text.Length];
         for (var i = 0; i < next.Text.Length; i++)
         {
-            starts[i] = OriginalStart(next._starts[i]);
-            ends[i] = OriginalEnd(next._ends[i]);
+            starts[i] = OriginalStart(next.StartOf(i));
+            ends[i] = OriginalEnd(next.EndOf(i));
         }
 
         return new NormalizedText(Original, next.Text, starts, ends);
     }
+
+    private int StartOf(int index) => _starts is null ? index : _starts[index];
+
+    private int EndOf(int index) => _ends is null ? index + 1 : _ends[index];
 
     internal sealed class Builder(string original)
     {

@@ -1,22 +1,22 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Icu.Segmentation;
+using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 using Yorisoi.Text.Analysis;
 
 namespace Yorisoi.Text.Search;
 
 /// <summary>
-/// Recall: normalisation, ICU word segmentation with CJK characters one by one, width and case folding, CJK bigrams
-/// (and unigrams at index time, so a one-character query such as 車 still finds 自動車), kana folded.
-/// Finds any substring of two or more characters whatever MeCab makes of it.
+/// Recall: normalisation (NFKC, width, case), UAX #29 word segmentation with kanji and hiragana one by one and katakana
+/// runs whole, CJK bigrams across them (and unigrams at index time, so a one-character query such as 車 still finds
+/// 自動車), kana folded. Finds any substring of two or more characters whatever MeCab makes of it. Lucene's
+/// StandardTokenizer rather than the ICU tokenizer: both follow UAX #29 for Japanese, but Lucene.NET's ICU tokenizer
+/// holds one process-wide lock while it segments, so two cores indexing or cutting snippets took turns.
 /// </summary>
 public sealed class RecallAnalyzer(bool unigrams) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
-
-    private static readonly DefaultICUTokenizerConfig TokenizerConfig = new(cjkAsWords: false, myanmarAsWords: true);
 
     public bool Unigrams { get; } = unigrams;
 
@@ -24,10 +24,10 @@ public sealed class RecallAnalyzer(bool unigrams) : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new ICUTokenizer(reader, TokenizerConfig);
-        TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new LowerCaseFilter(Version, stream);
-        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, Unigrams);
+        var tokenizer = new StandardTokenizer(Version, reader);
+        // The char filter has already folded width (NFKC) and case, so Lucene's width and lower-case filters would
+        // only repeat it, the latter at the price of a call into ICU per token.
+        TokenStream stream = new CJKBigramFilter(tokenizer, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, Unigrams);
         stream = new KanaFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }

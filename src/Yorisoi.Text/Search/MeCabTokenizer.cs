@@ -136,7 +136,7 @@ public sealed class MeCabTokenizer : Tokenizer
             return null;
         }
 
-        return JapaneseNormalizer.ToHiragana(token.BaseForm.ToLowerInvariant());
+        return JapaneseNormalizer.ToHiragana(JapaneseNormalizer.ToLowerInvariant(token.BaseForm));
     }
 
     private readonly record struct Emitted(string Term, int Start, int End, int Increment, string Type);

@@ -79,6 +79,7 @@ public sealed class TextIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly SnippetBuilder _snippets;
+    private readonly ThreadLocal<FieldPool> _fieldPool = new(() => new FieldPool());
 
     public TextIndex(LuceneDirectory directory, TextIndexSchema schema, IMorphologicalAnalyzer analyzer, TextIndexOptions? options = null, bool ownsDirectory = false)
     {
@@ -340,6 +341,7 @@ public sealed class TextIndex : IDisposable
     {
         _searchers.Dispose();
         _writer.Dispose();
+        _fieldPool.Dispose();
         QueryParser.Dispose();
         foreach (var analyzer in _analyzers)
         {
@@ -434,7 +436,7 @@ public sealed class TextIndex : IDisposable
         return like;
     }
 
-    // Snippets re-analyse each hit's stored text (ICU and MeCab), most of a search's time; the hits are independent, so
+    // Snippets re-analyse each hit's stored text (bigrams and MeCab), most of a search's time; the hits are independent, so
     // they are cut on several cores. Analysers keep their token streams per thread, and MeCab taggers are pooled.
     private List<SearchHit> ToHits(IndexSearcher searcher, ScoreDoc[] scoreDocs, IReadOnlyList<string> snippetFields, HighlightTerms highlights, int fragmentLength, int maxFragments)
     {
@@ -481,15 +483,17 @@ public sealed class TextIndex : IDisposable
 
     private Document ToLucene(IndexDocument source)
     {
-        var document = new Document { new StringField(TextIndexSchema.IdField, source.Id, Field.Store.YES) };
+        var fields = _fieldPool.Value!;
+        fields.Reset();
+        var document = new Document { fields.String(TextIndexSchema.IdField, source.Id, Field.Store.YES) };
         foreach (var (name, values) in source.Texts)
         {
             var field = Schema.Get(name);
             foreach (var value in values)
             {
-                document.Add(new TextField(field.Name, value, Field.Store.YES));
-                document.Add(new TextField(field.PrecisionField, value, Field.Store.NO));
-                document.Add(new TextField(field.ReadingField, value, Field.Store.NO));
+                document.Add(fields.Text(field.Name, value, Field.Store.YES));
+                document.Add(fields.Text(field.PrecisionField, value, Field.Store.NO));
+                document.Add(fields.Text(field.ReadingField, value, Field.Store.NO));
             }
         }
 
@@ -504,7 +508,7 @@ public sealed class TextIndex : IDisposable
                     continue;
                 }
 
-                document.Add(new StringField(field.Name, key, Field.Store.YES));
+                document.Add(fields.String(field.Name, key, Field.Store.YES));
                 if (field.Facet)
                 {
                     document.Add(new SortedSetDocValuesField(field.Name, new BytesRef(key)));
@@ -515,11 +519,95 @@ public sealed class TextIndex : IDisposable
         foreach (var (name, value) in source.Numbers)
         {
             var field = Schema.Get(name);
-            document.Add(new Int64Field(field.Name, value, Field.Store.YES));
+            document.Add(fields.Int64(field.Name, value));
             document.Add(new NumericDocValuesField(field.Name, value));
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// Field instances reused from one document to the next on the same thread, as Lucene recommends for bulk indexing:
+    /// a new keyword or number field builds a new token stream, and building one takes a process-wide lock in Lucene.NET
+    /// that two indexing threads otherwise queue on. Safe because the writer is done with a document's fields when
+    /// <see cref="IndexWriter.UpdateDocument(Term, IEnumerable{IIndexableField})"/> returns.
+    /// </summary>
+    private sealed class FieldPool
+    {
+        private readonly Dictionary<(string Name, int Kind), Slot> _slots = [];
+        private readonly List<Slot> _all = [];
+
+        public void Reset()
+        {
+            foreach (var slot in _all)
+            {
+                slot.Used = 0;
+            }
+        }
+
+        public Field String(string name, string value, Field.Store store)
+        {
+            var slot = SlotOf(name, store == Field.Store.YES ? 0 : 1);
+            if (slot.Next() is { } field)
+            {
+                field.SetStringValue(value);
+                return field;
+            }
+
+            return slot.Add(new StringField(name, value, store));
+        }
+
+        public Field Text(string name, string value, Field.Store store)
+        {
+            var slot = SlotOf(name, store == Field.Store.YES ? 2 : 3);
+            if (slot.Next() is { } field)
+            {
+                field.SetStringValue(value);
+                return field;
+            }
+
+            return slot.Add(new TextField(name, value, store));
+        }
+
+        public Field Int64(string name, long value)
+        {
+            var slot = SlotOf(name, 4);
+            if (slot.Next() is { } field)
+            {
+                field.SetInt64Value(value);
+                return field;
+            }
+
+            return slot.Add(new Int64Field(name, value, Field.Store.YES));
+        }
+
+        private Slot SlotOf(string name, int kind)
+        {
+            if (!_slots.TryGetValue((name, kind), out var slot))
+            {
+                slot = new Slot();
+                _slots[(name, kind)] = slot;
+                _all.Add(slot);
+            }
+
+            return slot;
+        }
+
+        private sealed class Slot
+        {
+            private readonly List<Field> _fields = [];
+
+            public int Used { get; set; }
+
+            public Field? Next() => Used < _fields.Count ? _fields[Used++] : null;
+
+            public Field Add(Field field)
+            {
+                _fields.Add(field);
+                Used++;
+                return field;
+            }
+        }
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory
