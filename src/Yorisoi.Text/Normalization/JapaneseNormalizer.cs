@@ -198,15 +198,7 @@ public static class JapaneseNormalizer
     // ideograph blocks are known to be stable; everything else outside the surrogates is asked once, when first needed.
     private static readonly Lazy<ulong[]> StableBits = new(ComputeStable);
 
-    private static bool IsStable(char ch)
-    {
-        if (ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
-        {
-            return true;
-        }
-
-        return (StableBits.Value[ch >> 6] & (1UL << (ch & 63))) != 0;
-    }
+    private static bool IsStable(char ch) => (StableBits.Value[ch >> 6] & (1UL << (ch & 63))) != 0;
 
     private static ulong[] ComputeStable()
     {
@@ -214,14 +206,11 @@ public static class JapaneseNormalizer
         for (var c = 0x80; c < 0x10000; c++)
         {
             var ch = (char)c;
-            if (char.IsSurrogate(ch) || ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' || IsCombining(ch)
-                || CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.OtherNotAssigned or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse)
-            {
-                continue;
-            }
-
-            var text = ch.ToString();
-            if (char.ToLowerInvariant(ch) == ch && text.IsNormalized(NormalizationForm.FormKC) && text.Normalize(NormalizationForm.FormKC) == text)
+            var stable = ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF'
+                || (!char.IsSurrogate(ch) && !IsCombining(ch)
+                    && CharUnicodeInfo.GetUnicodeCategory(ch) is not (UnicodeCategory.OtherNotAssigned or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse)
+                    && char.ToLowerInvariant(ch) == ch && ch.ToString().Normalize(NormalizationForm.FormKC) == ch.ToString());
+            if (stable)
             {
                 bits[c >> 6] |= 1UL << (c & 63);
             }

@@ -548,25 +548,13 @@ public sealed class TextIndex : IDisposable
         public Field String(string name, string value, Field.Store store)
         {
             var slot = SlotOf(name, store == Field.Store.YES ? 0 : 1);
-            if (slot.Next() is { } field)
-            {
-                field.SetStringValue(value);
-                return field;
-            }
-
-            return slot.Add(new StringField(name, value, store));
+            return slot.Next(value) ?? slot.Add(new StringField(name, value, store));
         }
 
         public Field Text(string name, string value, Field.Store store)
         {
             var slot = SlotOf(name, store == Field.Store.YES ? 2 : 3);
-            if (slot.Next() is { } field)
-            {
-                field.SetStringValue(value);
-                return field;
-            }
-
-            return slot.Add(new TextField(name, value, store));
+            return slot.Next(value) ?? slot.Add(new TextField(name, value, store));
         }
 
         public Field Int64(string name, long value)
@@ -600,6 +588,13 @@ public sealed class TextIndex : IDisposable
             public int Used { get; set; }
 
             public Field? Next() => Used < _fields.Count ? _fields[Used++] : null;
+
+            public Field? Next(string value)
+            {
+                var field = Next();
+                field?.SetStringValue(value);
+                return field;
+            }
 
             public Field Add(Field field)
             {
