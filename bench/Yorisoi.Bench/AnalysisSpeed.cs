@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Yorisoi.Core.Cases;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Demo;
@@ -53,19 +54,7 @@ public static class AnalysisSpeed
         }
 
         var schema = CaseIndexSchema.Create(catalog.Current);
-        var documents = cases.Select(c =>
-        {
-            var d = new IndexDocument(c.Id.ToString()).Text(CaseIndexSchema.Narrative, c.Summary).Text(CaseIndexSchema.RequestNote, c.ConsumerRequestNote)
-                .Text(CaseIndexSchema.BusinessName, c.Business.Name).Keyword(CaseIndexSchema.Business, c.Business.Name).Keyword(CaseIndexSchema.Product, c.ProductCode)
-                .Keyword(CaseIndexSchema.SalesForm, c.SalesFormCode).Keyword(CaseIndexSchema.Status, c.Status.ToString()).Keyword(CaseIndexSchema.VisibleTo, c.CenterId.ToString())
-                .Keyword(CaseIndexSchema.Keyword, [.. c.Keywords.Select(k => k.Code)]).Date(CaseIndexSchema.Received, c.ReceivedAt);
-            foreach (var entry in c.HandlingLog)
-            {
-                d.Text(CaseIndexSchema.HandlingLog, entry.Text);
-            }
-
-            return d;
-        }).ToList();
+        var documents = cases.Select(Document).ToList();
         foreach (var threads in new[] { 1, 2 })
         {
             var directory = Directory.CreateTempSubdirectory("yorisoi-analysis-");
@@ -85,6 +74,17 @@ public static class AnalysisSpeed
         }
 
         return 0;
+    }
+
+    /// <summary>A generated case as the case index's document (the fields <c>CaseDocuments</c> fills that the generator knows).</summary>
+    public static IndexDocument Document(Case c)
+    {
+        var d = new IndexDocument(c.Id.ToString()).Text(CaseIndexSchema.Narrative, c.Summary).Text(CaseIndexSchema.RequestNote, c.ConsumerRequestNote)
+            .Text(CaseIndexSchema.BusinessName, c.Business.Name).Keyword(CaseIndexSchema.Business, c.Business.Name).Keyword(CaseIndexSchema.Product, c.ProductCode)
+            .Keyword(CaseIndexSchema.SalesForm, c.SalesFormCode).Keyword(CaseIndexSchema.Status, c.Status.ToString()).Keyword(CaseIndexSchema.VisibleTo, c.CenterId.ToString())
+            .Keyword(CaseIndexSchema.Keyword, [.. c.Keywords.Select(k => k.Code)]).Date(CaseIndexSchema.Received, c.ReceivedAt);
+        d.Text(CaseIndexSchema.HandlingLog, string.Join('\n', c.HandlingLog.Select(h => h.Text)));
+        return d;
     }
 
     private static void Measure(TextWriter log, string name, int cases, Action work)

@@ -6,7 +6,7 @@ namespace Yorisoi.Bench;
 public sealed class BenchOptions
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|search|load|sample|generate|analysis] [options]
+        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|search|load|sample|generate|analysis|suggest|similar] [options]
           all                 start PostgreSQL, migrate, bulk-load, start the host, measure, report (default)
           search              load as `all` does, then the search targets: reindex, Lucene vs pg_trgm, search and
                               suggestions through the host (report in search.md)
@@ -14,6 +14,8 @@ public sealed class BenchOptions
           sample              print a few generated cases as JSON (plaintext) and exit
           generate            generate --cases cases without storing them and report the generator's speed
           analysis            the case index's analysis and indexing speed on generated cases (at most 20,000), no database
+          suggest             the FAQ part of narrative suggestions on generated narratives (--suggestions N), no database
+          similar             the similar-case query on an index of --cases generated cases (kept in --results for the next run), no database
           --cases N           cases to load (default 1000000; 100000 for a quick run)
           --years N           fiscal years of history, the current one included (default 3)
           --connection CS     use this PostgreSQL database (empty, superuser for the load) instead of a throwaway cluster
@@ -80,7 +82,7 @@ public sealed class BenchOptions
             int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{args[i]} needs a non-negative number.");
             switch (args[i])
             {
-                case "all" or "search" or "load" or "sample" or "generate" or "analysis": o.Command = args[i]; break;
+                case "all" or "search" or "load" or "sample" or "generate" or "analysis" or "suggest" or "similar": o.Command = args[i]; break;
                 case "--searches": o.Searches = Math.Max(1, Number()); break;
                 case "--trigram-searches": o.TrigramSearches = Math.Max(1, Number()); break;
                 case "--suggestions": o.Suggestions = Math.Max(1, Number()); break;

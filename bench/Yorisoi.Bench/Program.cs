@@ -45,6 +45,8 @@ try
         "sample" => await SampleAsync(options),
         "generate" => await GenerateOnlyAsync(options),
         "analysis" => await AnalysisSpeed.RunAsync(options, Console.Out),
+        "suggest" => await SuggestionSpeed.RunAsync(options, Console.Out),
+        "similar" => await SimilarSpeed.RunAsync(options, Console.Out),
         _ => await RunAllAsync(options, cancel.Token),
     };
 }

@@ -85,7 +85,7 @@ public sealed class FaqSearchIndex : IDisposable
         _categories = categories;
         _situations = situations ?? SituationList.Default;
         _memo = new AnalysisMemo(analyzer);
-        _index = TextIndex.InMemory(Schema, _memo, new TextIndexOptions { Search = options ?? DefaultOptions() });
+        _index = TextIndex.Temporary(Schema, _memo, new TextIndexOptions { Search = options ?? DefaultOptions() });
     }
 
     /// <summary>

@@ -73,11 +73,13 @@ public sealed class TextIndex : IDisposable
 {
     private readonly LuceneDirectory _directory;
     private readonly bool _ownsDirectory;
+    private string? _temporaryPath;
     private readonly TextIndexOptions _options;
     private readonly Analyzer _indexAnalyzer;
     private readonly List<Analyzer> _analyzers = [];
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> _filters = new(StringComparer.Ordinal);
     private readonly SnippetBuilder _snippets;
     private readonly ThreadLocal<FieldPool> _fieldPool = new(() => new FieldPool());
 
@@ -136,8 +138,25 @@ public sealed class TextIndex : IDisposable
         }
     }
 
-    public static TextIndex InMemory(TextIndexSchema schema, IMorphologicalAnalyzer analyzer, TextIndexOptions? options = null) =>
-        new(new RAMDirectory(), schema, analyzer, options, ownsDirectory: true);
+    /// <summary>
+    /// An index that lives as long as this object, in a new temporary directory removed on dispose (for indexes rebuilt
+    /// from the database at every start, such as the knowledge base's). Memory-mapped files rather than Lucene's
+    /// RAMDirectory: that one takes a lock and clones its buffers list on every read of every term, which made a
+    /// suggestion's hundreds of term look-ups wait on each other and on the garbage collector.
+    /// </summary>
+    public static TextIndex Temporary(TextIndexSchema schema, IMorphologicalAnalyzer analyzer, TextIndexOptions? options = null)
+    {
+        var path = System.IO.Directory.CreateTempSubdirectory("yorisoi-index-").FullName;
+        try
+        {
+            return new TextIndex(FSDirectory.Open(path), schema, analyzer, options, ownsDirectory: true) { _temporaryPath = path };
+        }
+        catch
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+            throw;
+        }
+    }
 
     public static TextIndex Open(string path, TextIndexSchema schema, IMorphologicalAnalyzer analyzer, TextIndexOptions? options = null) =>
         new(FSDirectory.Open(path), schema, analyzer, options, ownsDirectory: true);
@@ -352,6 +371,18 @@ public sealed class TextIndex : IDisposable
         {
             _directory.Dispose();
         }
+
+        if (_temporaryPath is not null)
+        {
+            try
+            {
+                System.IO.Directory.Delete(_temporaryPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temporary-file cleaning; nothing in it is personal (the case index is not temporary).
+            }
+        }
     }
 
     private T Own<T>(T analyzer)
@@ -369,7 +400,6 @@ public sealed class TextIndex : IDisposable
             return query;
         }
 
-        var all = new BooleanQuery { { query, Occur.MUST } };
         foreach (var (name, values) in filters)
         {
             var field = Schema.Get(name);
@@ -383,17 +413,41 @@ public sealed class TextIndex : IDisposable
                 return null;
             }
 
-            var any = new BooleanQuery();
-            foreach (var value in values.Distinct())
-            {
-                any.Add(new TermQuery(new Term(field.Name, field.KeyOf(value))), Occur.SHOULD);
-            }
-
-            all.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
+            query = new FilteredQuery(query, FilterFor(field, values));
         }
 
-        return all;
+        return query;
     }
+
+    // A filter is one bit set per segment, kept while the segment lives (CachingWrapperFilter, keyed by the segment's
+    // core), so the visibility every counselor's search carries (one center and the cases shared with it) is read from
+    // its postings once, not at every query. FilteredQuery hands the bits to the query's postings, which then skip other
+    // centers' documents instead of scoring them and intersecting afterwards: most of a one-center search's work in a
+    // national index. Bounded: past the limit the cache starts again (the bits are rebuilt on next use).
+    private Filter FilterFor(FieldDefinition field, IReadOnlyList<string> values)
+    {
+        var keys = values.Select(field.KeyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var cacheKey = field.Name + "\u0000" + string.Join('\u0000', keys);
+        if (_filters.TryGetValue(cacheKey, out var cached))
+        {
+            return cached;
+        }
+
+        if (_filters.Count >= MaxCachedFilters)
+        {
+            _filters.Clear();
+        }
+
+        var any = new BooleanQuery();
+        foreach (var key in keys)
+        {
+            any.Add(new TermQuery(new Term(field.Name, key)), Occur.SHOULD);
+        }
+
+        return _filters.GetOrAdd(cacheKey, _ => new CachingWrapperFilter(new QueryWrapperFilter(any)));
+    }
+
+    private const int MaxCachedFilters = 512;
 
     // Lucene's MoreLikeThis.Like: every word optional, boosted by its tf-idf against the best word's. With a common-term
     // share, the common words move out of the part a document must match: BM25 gives no coordination factor, so a

@@ -58,7 +58,7 @@ public sealed class NaturalQueryTests(TextIndexFixture fixture) : IClassFixture<
     public void AFieldWithAHigherWeightRanksItsMatchFirst()
     {
         var schema = TextIndexSchema.Create().Text("title", 4f).Text("body").Build();
-        using var index = TextIndex.InMemory(schema, MeCabFixture.Analyzer);
+        using var index = TextIndex.Temporary(schema, MeCabFixture.Analyzer);
         index.Upsert(new IndexDocument("in-body").Text("title", "お知らせ").Text("body", "クーリング・オフの期間について説明します。"));
         index.Upsert(new IndexDocument("in-title").Text("title", "クーリング・オフ").Text("body", "お知らせの本文です。説明します。"));
         index.Refresh();

@@ -16,7 +16,7 @@ public sealed class SimilarDocumentSearchTests : IDisposable
     public SimilarDocumentSearchTests()
     {
         var schema = TextIndexSchema.Create().Text(Narrative, "概要").Text(Log, "処理経過").Keyword("center", facet: false, key: null).Build();
-        _index = TextIndex.InMemory(schema, MeCabFixture.Analyzer);
+        _index = TextIndex.Temporary(schema, MeCabFixture.Analyzer);
         for (var i = 0; i < 30; i++)
         {
             _index.Upsert(new IndexDocument($"common{i:D2}").Text(Narrative, $"電話で契約の話をされた。{i}回目の相談。").Keyword("center", "tokyo"));

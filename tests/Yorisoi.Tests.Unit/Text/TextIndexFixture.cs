@@ -21,7 +21,7 @@ public sealed class TextIndexFixture : IDisposable
     public TextIndexFixture()
     {
         Schema = CaseSchema();
-        Index = TextIndex.InMemory(Schema, MeCabFixture.Analyzer);
+        Index = TextIndex.Temporary(Schema, MeCabFixture.Analyzer);
         foreach (var c in Cases)
         {
             Index.Upsert(ToDocument(c));

@@ -261,7 +261,7 @@ public sealed class TextIndexTests(TextIndexFixture fixture) : IClassFixture<Tex
     [Fact]
     public void LongTextsGiveFragmentsAroundTheMatches()
     {
-        using var index = TextIndex.InMemory(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
         var text = new string('あ', 300) + "<b>解約</b>" + new string('い', 300) + "解約" + new string('う', 300);
         index.Upsert(new Yorisoi.Text.Search.IndexDocument("x").Text("narrative", text));
         index.Refresh();

@@ -7,7 +7,7 @@ public sealed class TextIndexWriteTests
     [Fact]
     public void UpsertReplacesAndDeleteRemovesAfterRefresh()
     {
-        using var index = TextIndex.InMemory(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
         index.Upsert(new IndexDocument("a").Text("narrative", "屋根の修理"));
         Assert.Equal(0, index.Count);
 
@@ -49,7 +49,7 @@ public sealed class TextIndexWriteTests
     [Fact]
     public async Task SearchesRunWhileTheWriterAddsAndCommits()
     {
-        using var index = TextIndex.InMemory(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
         const int total = 300;
         using var done = new CancellationTokenSource();
         var writer = Task.Run(() =>
@@ -98,8 +98,8 @@ public sealed class TextIndexWriteTests
     public void ParallelIndexingGivesTheSameTokensAsSequential()
     {
         var schema = TextIndexFixture.CaseSchema();
-        using var sequential = TextIndex.InMemory(schema, MeCabFixture.Analyzer);
-        using var parallel = TextIndex.InMemory(schema, MeCabFixture.Analyzer);
+        using var sequential = TextIndex.Temporary(schema, MeCabFixture.Analyzer);
+        using var parallel = TextIndex.Temporary(schema, MeCabFixture.Analyzer);
         var documents = Enumerable.Range(0, 200).Select(i => TextIndexFixture.Cases[i % TextIndexFixture.Cases.Length] with { Id = $"p{i}" }).ToList();
 
         foreach (var document in documents)
@@ -122,7 +122,7 @@ public sealed class TextIndexWriteTests
     [Fact]
     public void FiltersOnAFieldThatIsNotAKeywordAreRefused()
     {
-        using var index = TextIndex.InMemory(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
 
         Assert.Throws<ArgumentException>(() => index.Search(new SearchRequest { Query = "解約", Filters = new Dictionary<string, IReadOnlyList<string>> { ["narrative"] = ["x"] } }));
     }
