@@ -50,6 +50,20 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
         }
     }
 
+    /// <summary>Adds the counts of another collector of the same fields (one that counted other segments).</summary>
+    public void Add(FacetCollector other)
+    {
+        other.Flush();
+        foreach (var (field, counts) in other._counts)
+        {
+            var mine = _counts[field];
+            foreach (var (key, count) in counts)
+            {
+                mine[key] = mine.GetValueOrDefault(key) + count;
+            }
+        }
+    }
+
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Result(int top)
     {
         Flush();

@@ -22,6 +22,12 @@ public sealed class TextIndexOptions
     /// <summary>Index CJK unigrams beside bigrams so that one-character queries (車, 金) find words that contain them.</summary>
     public bool IndexUnigrams { get; set; } = true;
 
+    /// <summary>
+    /// Indexes of at least this many documents search their segments on every core at once (one slice per core); smaller
+    /// ones on the calling thread, where handing work over costs more than it saves.
+    /// </summary>
+    public int ParallelSearchFromDocuments { get; set; } = 50_000;
+
     /// <summary>Memory the writer buffers before it flushes a segment; more is faster for bulk indexing.</summary>
     public double RamBufferSizeMb { get; set; } = 64;
 }
@@ -114,7 +120,7 @@ public sealed class TextIndex : IDisposable
             RAMBufferSizeMB = _options.RamBufferSizeMb,
         };
         _writer = new IndexWriter(directory, config);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(_options.ParallelSearchFromDocuments));
     }
 
     public TextIndexSchema Schema { get; }
@@ -221,16 +227,28 @@ public sealed class TextIndex : IDisposable
         try
         {
             var wanted = Math.Max(1, offset + limit);
-            ITopDocsCollector top = request.SortBy is { } sortBy && Schema.Resolve(sortBy) is { Kind: FieldKind.Number or FieldKind.Date } sortField
-                ? TopFieldCollector.Create(new Sort(new SortField(sortField.Name, SortFieldType.INT64, request.SortDescending), SortField.FIELD_SCORE), wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
-                : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+            var sort = request.SortBy is { } sortBy && Schema.Resolve(sortBy) is { Kind: FieldKind.Number or FieldKind.Date } sortField
+                ? new Sort(new SortField(sortField.Name, SortFieldType.INT64, request.SortDescending), SortField.FIELD_SCORE)
+                : null;
             var facetFields = request.Facets.Select(f => Schema.Resolve(f)).Where(f => f is { Kind: FieldKind.Keyword, Facet: true }).Select(f => f!.Name).Distinct().ToList();
-            var facets = facetFields.Count > 0 ? new FacetCollector(facetFields) : null;
-            searcher.Search(filtered, facets is null ? top : MultiCollector.Wrap(top, facets));
-            var docs = top.GetTopDocs(offset, limit);
-            var hits = ToHits(searcher, docs.ScoreDocs, request.Snippets, parsed.Highlights, request.FragmentLength, request.MaxFragments);
+            var slices = ((SliceSearcher)searcher).Collect(filtered, () =>
+            {
+                ITopDocsCollector top = sort is not null
+                    ? TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
+                    : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
+                return (top, facetFields.Count > 0 ? new FacetCollector(facetFields) : null);
+            });
+            var merged = SliceSearcher.Merge(sort, wanted, slices.Select(s => s.Top.GetTopDocs()));
+            var docs = merged.ScoreDocs.Skip(offset).Take(limit).ToArray();
+            var facets = slices[0].Facets;
+            foreach (var slice in slices.Skip(1))
+            {
+                facets?.Add(slice.Facets!);
+            }
 
-            return new SearchResult(QueryStatus.Ok, parsed.Notices, docs.TotalHits, hits, facets?.Result(50) ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
+            var hits = ToHits(searcher, docs, request.Snippets, parsed.Highlights, request.FragmentLength, request.MaxFragments);
+
+            return new SearchResult(QueryStatus.Ok, parsed.Notices, merged.TotalHits, hits, facets?.Result(50) ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
         }
         finally
         {
@@ -346,7 +364,10 @@ public sealed class TextIndex : IDisposable
                 }
             }
 
-            var docs = searcher.Search(filtered, Math.Clamp(request.Limit, 1, 1000));
+            var wantedSimilar = Math.Clamp(request.Limit, 1, 1000);
+            var docs = SliceSearcher.Merge(null, wantedSimilar, ((SliceSearcher)searcher)
+                .Collect(filtered, () => ((ITopDocsCollector)TopScoreDocCollector.Create(wantedSimilar, docsScoredInOrder: false), (FacetCollector?)null))
+                .Select(s => s.Top.GetTopDocs()));
             var hits = ToHits(searcher, docs.ScoreDocs, request.Snippets, highlights, request.FragmentLength, 1);
             return new SimilarResult(hits, terms);
         }
@@ -444,7 +465,20 @@ public sealed class TextIndex : IDisposable
             any.Add(new TermQuery(new Term(field.Name, key)), Occur.SHOULD);
         }
 
-        return _filters.GetOrAdd(cacheKey, _ => new CachingWrapperFilter(new QueryWrapperFilter(any)));
+        return _filters.GetOrAdd(cacheKey, _ => new BitSetCachingFilter(new QueryWrapperFilter(any)));
+    }
+
+    // Lucene's CachingWrapperFilter keeps a compressed set without random access, so FilteredQuery would leap-frog the
+    // filter and the query instead of handing the bits down: a plain bit set per segment (an eighth of a byte per
+    // document) has them.
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
     }
 
     private const int MaxCachedFilters = 512;
@@ -659,8 +693,88 @@ public sealed class TextIndex : IDisposable
         }
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory(int parallelFrom) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new SliceSearcher(reader, parallelFrom) { Similarity = new BM25Similarity() };
+    }
+
+    /// <summary>
+    /// Searches a large index's segments on every core at once: one query's latency is what a counselor waits for, and
+    /// a search alone on the host otherwise leaves the other core idle. The segments are split into one slice per core
+    /// by size; each slice fills its own collectors with the same weight, and the top documents are merged in the order one thread's collector gives them (see <see cref="Merge"/>).
+    /// </summary>
+    private sealed class SliceSearcher(IndexReader reader, int parallelFrom) : IndexSearcher(reader)
+    {
+        public List<(ITopDocsCollector Top, FacetCollector? Facets)> Collect(Query query, Func<(ITopDocsCollector Top, FacetCollector? Facets)> create)
+        {
+            var weight = CreateNormalizedWeight(query);
+            var leaves = m_leafContexts;
+            // At least two slices once asked for, so that a one-core machine still takes (and tests) this path.
+            var cores = Math.Max(2, Environment.ProcessorCount);
+            if (leaves.Count < 2 || IndexReader.MaxDoc < parallelFrom)
+            {
+                var single = create();
+                Search(leaves, weight, Wrap(single));
+                return [single];
+            }
+
+            var slices = Enumerable.Range(0, Math.Min(cores, leaves.Count)).Select(_ => new List<AtomicReaderContext>()).ToArray();
+            var sizes = new long[slices.Length];
+            foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
+            {
+                var smallest = Array.IndexOf(sizes, sizes.Min());
+                slices[smallest].Add(leaf);
+                sizes[smallest] += leaf.AtomicReader.MaxDoc;
+            }
+
+            var collectors = new (ITopDocsCollector Top, FacetCollector? Facets)[slices.Length];
+            Parallel.For(0, slices.Length, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
+            {
+                collectors[i] = create();
+                // In document order within a slice, as one thread would visit them.
+                Search([.. slices[i].OrderBy(l => l.DocBase)], weight, Wrap(collectors[i]));
+            });
+
+            return [.. collectors];
+        }
+
+        /// <summary>
+        /// The slices' top documents as one thread's collector orders them: by score (or by the sort field, then score),
+        /// ties by document number. The slices hold segments of any position, so Lucene's own merge (ties by slice)
+        /// would not keep that order.
+        /// </summary>
+        public static TopDocs Merge(Sort? sort, int wanted, IEnumerable<TopDocs> slices)
+        {
+            var all = slices.ToArray();
+            if (all.Length == 1)
+            {
+                return all[0];
+            }
+
+            var total = all.Sum(t => t.TotalHits);
+            var docs = all.SelectMany(t => t.ScoreDocs).ToList();
+            if (sort is null)
+            {
+                docs.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+                return new TopDocs(total, [.. docs.Take(wanted)], docs.Count > 0 ? docs.Max(d => d.Score) : float.NaN);
+            }
+
+            // The sorts made here: one long field (either direction), then the score.
+            var reverse = sort.GetSort()[0].IsReverse;
+            docs.Sort((a, b) =>
+            {
+                var x = ((J2N.Numerics.Number)((FieldDoc)a).Fields[0]).ToInt64();
+                var y = ((J2N.Numerics.Number)((FieldDoc)b).Fields[0]).ToInt64();
+                if (x != y)
+                {
+                    return reverse ? y.CompareTo(x) : x.CompareTo(y);
+                }
+
+                return b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc);
+            });
+            return new TopFieldDocs(total, [.. docs.Take(wanted)], sort.GetSort(), float.NaN);
+        }
+
+        private static ICollector Wrap((ITopDocsCollector Top, FacetCollector? Facets) c) => c.Facets is null ? c.Top : MultiCollector.Wrap(c.Top, c.Facets);
     }
 }
