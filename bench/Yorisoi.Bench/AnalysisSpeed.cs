@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Yorisoi.Core.Cases;
+using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Demo;
@@ -21,14 +22,7 @@ public static class AnalysisSpeed
     public static async Task<int> RunAsync(BenchOptions options, TextWriter log)
     {
         var catalog = CodeListCatalog.LoadEmbedded();
-        var governments = DatabaseInitializer.ReadLocalGovernments();
-        var centers = DatabaseInitializer.DemoCenters(governments);
-        foreach (var c in centers)
-        {
-            c.Id = Guid.CreateVersion7();
-        }
-
-        var generator = new SyntheticCaseGenerator(catalog.Current, DatabaseInitializer.GeneratorCenters(centers, governments), options.Seed);
+        var (_, generator) = AnalysisSpeed.Generator(catalog, options.Seed);
         var now = DateTimeOffset.UtcNow;
         var count = Math.Min(options.Cases, 20_000);
         var cases = Enumerable.Range(0, count).Select(_ => generator.Next(now.AddYears(-1), now, now)).ToList();
@@ -74,6 +68,19 @@ public static class AnalysisSpeed
         }
 
         return 0;
+    }
+
+    /// <summary>The demo centers (with stable ids, so a reused index and a new run agree) and a seeded generator of their cases.</summary>
+    public static (List<Center> Centers, SyntheticCaseGenerator Generator) Generator(CodeListCatalog catalog, int seed)
+    {
+        var governments = DatabaseInitializer.ReadLocalGovernments();
+        var centers = DatabaseInitializer.DemoCenters(governments);
+        for (var i = 0; i < centers.Count; i++)
+        {
+            centers[i].Id = new Guid(i + 1, 0, 0, new byte[8]);
+        }
+
+        return (centers, new SyntheticCaseGenerator(catalog.Current, DatabaseInitializer.GeneratorCenters(centers, governments), seed));
     }
 
     /// <summary>A generated case as the case index's document (the fields <c>CaseDocuments</c> fills that the generator knows).</summary>

@@ -20,15 +20,7 @@ public static class SimilarSpeed
     public static Task<int> RunAsync(BenchOptions options, TextWriter log)
     {
         var catalog = CodeListCatalog.LoadEmbedded();
-        var governments = DatabaseInitializer.ReadLocalGovernments();
-        var centers = DatabaseInitializer.DemoCenters(governments);
-        for (var i = 0; i < centers.Count; i++)
-        {
-            // Stable ids, so a reused index and this run's narratives agree on the centers.
-            centers[i].Id = new Guid(i + 1, 0, 0, new byte[8]);
-        }
-
-        var generator = new SyntheticCaseGenerator(catalog.Current, DatabaseInitializer.GeneratorCenters(centers, governments), options.Seed);
+        var (centers, generator) = AnalysisSpeed.Generator(catalog, options.Seed);
         var now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
         var schema = CaseIndexSchema.Create(catalog.Current);
         var directory = Path.Combine(options.ResultsDirectory, $"similar-index-{options.Cases}");

@@ -17,14 +17,7 @@ public static class SuggestionSpeed
     public static Task<int> RunAsync(BenchOptions options, TextWriter log)
     {
         var catalog = CodeListCatalog.LoadEmbedded();
-        var governments = DatabaseInitializer.ReadLocalGovernments();
-        var centers = DatabaseInitializer.DemoCenters(governments);
-        foreach (var c in centers)
-        {
-            c.Id = Guid.CreateVersion7();
-        }
-
-        var generator = new SyntheticCaseGenerator(catalog.Current, DatabaseInitializer.GeneratorCenters(centers, governments), options.Seed);
+        var (centers, generator) = AnalysisSpeed.Generator(catalog, options.Seed);
         var now = DateTimeOffset.UtcNow;
         var narratives = Enumerable.Range(0, options.Suggestions).Select(_ => generator.Next(now.AddYears(-1), now, now).Summary).ToList();
         var categories = FaqCategories.LoadEmbedded();
