@@ -364,10 +364,7 @@ public sealed class TextIndex : IDisposable
                 }
             }
 
-            var wantedSimilar = Math.Clamp(request.Limit, 1, 1000);
-            var docs = SliceSearcher.Merge(null, wantedSimilar, ((SliceSearcher)searcher)
-                .Collect(filtered, () => ((ITopDocsCollector)TopScoreDocCollector.Create(wantedSimilar, docsScoredInOrder: false), (FacetCollector?)null))
-                .Select(s => s.Top.GetTopDocs()));
+            var docs = ((SliceSearcher)searcher).Top(filtered, Math.Clamp(request.Limit, 1, 1000));
             var hits = ToHits(searcher, docs.ScoreDocs, request.Snippets, highlights, request.FragmentLength, 1);
             return new SimilarResult(hits, terms);
         }
@@ -701,7 +698,8 @@ public sealed class TextIndex : IDisposable
     /// <summary>
     /// Searches a large index's segments on every core at once: one query's latency is what a counselor waits for, and
     /// a search alone on the host otherwise leaves the other core idle. The segments are split into one slice per core
-    /// by size; each slice fills its own collectors with the same weight, and the top documents are merged in the order one thread's collector gives them (see <see cref="Merge"/>).
+    /// by size; each slice fills its own collectors with the same weight, and the top documents are merged in the order
+    /// one thread's collector gives them (see <see cref="Merge"/>).
     /// </summary>
     private sealed class SliceSearcher(IndexReader reader, int parallelFrom) : IndexSearcher(reader)
     {
@@ -737,6 +735,10 @@ public sealed class TextIndex : IDisposable
 
             return [.. collectors];
         }
+
+        /// <summary>The <paramref name="wanted"/> best documents by score, as <see cref="IndexSearcher.Search(Query, int)"/> gives them.</summary>
+        public TopDocs Top(Query query, int wanted) =>
+            Merge(null, wanted, Collect(query, () => (TopScoreDocCollector.Create(wanted, docsScoredInOrder: false), null)).Select(s => s.Top.GetTopDocs()));
 
         /// <summary>
         /// The slices' top documents as one thread's collector orders them: by score (or by the sort field, then score),
