@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
@@ -27,7 +26,7 @@ public sealed class RecallAnalyzer(bool unigrams) : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         // The char filter has already folded width (NFKC) and case, so Lucene's width and lower-case filters would
         // only repeat it, the latter at the price of a call into ICU per token.
-        TokenStream stream = new CJKBigramFilter(tokenizer, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, Unigrams);
+        TokenStream stream = new CjkBigramFilter(tokenizer, Unigrams);
         stream = new KanaFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
