@@ -57,7 +57,7 @@ public static class AnalysisSpeed
                 using var index = TextIndex.Open(directory.FullName, schema, mecab, new TextIndexOptions { RamBufferSizeMb = 128 });
                 Measure(log, $"whole documents into an index, {threads} thread(s), with commit", count, () =>
                 {
-                    Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = threads }, index.Upsert);
+                    index.UpsertMany(documents, threads);
                     index.Commit();
                 });
             }
@@ -97,11 +97,16 @@ public static class AnalysisSpeed
     private static void Measure(TextWriter log, string name, int cases, Action work)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var wall = Stopwatch.StartNew();
         work();
         wall.Stop();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        log.WriteLine($"{name}: {wall.Elapsed.TotalSeconds:F2} s wall, {used.TotalSeconds:F2} s CPU = {cases / wall.Elapsed.TotalSeconds:N0} cases/s, {used.TotalMilliseconds * 1000 / cases:F0} µs CPU per case");
+        log.WriteLine($"{name}: {wall.Elapsed.TotalSeconds:F2} s wall, {used.TotalSeconds:F2} s CPU = {cases / wall.Elapsed.TotalSeconds:N0} cases/s, "
+            + $"{used.TotalMilliseconds * 1000 / cases:F0} µs CPU per case; {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / cases:F0} KB allocated per case, "
+            + $"{GC.CollectionCount(0) - collections} collections pausing {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s");
     }
 
     private static void Drain(Analyzer analyzer, string text)

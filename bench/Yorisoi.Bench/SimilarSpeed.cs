@@ -45,7 +45,7 @@ public static class SimilarSpeed
 
                 if (fresh)
                 {
-                    Parallel.ForEach(batch.Select(AnalysisSpeed.Document), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index.Upsert);
+                    index.UpsertMany([.. batch.Select(AnalysisSpeed.Document)]);
                 }
 
                 done += batch.Count;

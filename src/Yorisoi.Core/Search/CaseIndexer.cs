@@ -318,8 +318,7 @@ public sealed partial class CaseIndexer(CaseIndex index, IServiceScopeFactory sc
         var count = 0;
         var chunks = ids.Chunk(Math.Max(1, index.Options.BatchSize)).ToList();
         // The next batch is read from the database while this one is analysed, and a batch's documents are analysed on
-        // every core (the index writer takes documents from several threads): analysis is most of the cost.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        // every core (TextIndex.UpsertMany): analysis is most of the cost.
         var next = chunks.Count > 0 ? CaseDocuments.LoadAsync(db, chunks[0], ct) : null;
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -327,7 +326,8 @@ public sealed partial class CaseIndexer(CaseIndex index, IServiceScopeFactory sc
             next = i + 1 < chunks.Count ? CaseDocuments.LoadAsync(db, chunks[i + 1], ct) : null;
             write(target =>
             {
-                Parallel.ForEach(documents.Values, parallel, target.Upsert);
+                ct.ThrowIfCancellationRequested();
+                target.UpsertMany([.. documents.Values]);
                 count += documents.Count;
                 if (refresh)
                 {

@@ -171,6 +171,42 @@ public sealed class TextIndex : IDisposable
     public void Upsert(IndexDocument document) =>
         _writer.UpdateDocument(new Term(TextIndexSchema.IdField, document.Id), ToLucene(document));
 
+    /// <summary>
+    /// Adds or replaces many documents on every core: the calling thread and one thread of its own per further core
+    /// take documents in turn (the writer takes documents from several threads at once). Threads of their own rather than
+    /// the thread pool's: Parallel.ForEach hands its work out again every few hundred milliseconds, and the pool threads
+    /// it wakes then spin while they look for it, which on two busy cores took a fifth of the CPU from the analysis.
+    /// </summary>
+    public void UpsertMany(IReadOnlyList<IndexDocument> documents, int? threads = null)
+    {
+        var count = Math.Clamp(threads ?? Environment.ProcessorCount, 1, Math.Max(1, documents.Count));
+        var next = -1;
+        Exception? failure = null;
+        void Work()
+        {
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < documents.Count && Volatile.Read(ref failure) is null; i = Interlocked.Increment(ref next))
+                {
+                    Upsert(documents[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+            }
+        }
+
+        var helpers = Enumerable.Range(1, count - 1).Select(_ => new Thread(Work) { IsBackground = true, Name = "index writer" }).ToList();
+        helpers.ForEach(t => t.Start());
+        Work();
+        helpers.ForEach(t => t.Join());
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
     public void Delete(string id) => _writer.DeleteDocuments(new Term(TextIndexSchema.IdField, id));
 
     public void DeleteAll() => _writer.DeleteAll();

@@ -25,6 +25,34 @@ public sealed class TextIndexWriteTests
         Assert.Equal(0, index.Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void UpsertManyIndexesEveryDocumentOnceOnEveryThread(int threads)
+    {
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        var documents = Enumerable.Range(0, 250).Select(i => new IndexDocument($"d{i}").Text("narrative", $"屋根の修理 番号{i}")).ToList();
+
+        index.UpsertMany(documents, threads);
+        index.UpsertMany(documents.Take(10).ToList(), threads);
+        index.Refresh();
+
+        Assert.Equal(250, index.Count);
+        Assert.Equal(250, index.Search("屋根", limit: 1000).TotalHits);
+    }
+
+    [Fact]
+    public void UpsertManyThrowsWhatADocumentThrowsAndStops()
+    {
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        var documents = Enumerable.Range(0, 100).Select(i => new IndexDocument($"d{i}").Text(i == 3 ? "no-such-field" : "narrative", "屋根の修理")).ToList();
+
+        var error = Assert.Throws<ArgumentException>(() => index.UpsertMany(documents, threads: 2));
+
+        Assert.Contains("no-such-field", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnIndexOnDiskIsThereAfterReopening()
     {
