@@ -571,9 +571,13 @@ public sealed partial class JapaneseQueryParser : IDisposable
 
         // MeCab reads hiragana typed as a reading (ていき) as particles and verbs (て|いき); only the reading field can use it.
         var hiragana = kana is not null && text.Any(JapaneseNormalizer.IsHiragana);
+        // The analysers do not depend on the field, so the text is analysed once for all fields (a narrative's natural
+        // query has a few hundred alternatives over five fields).
+        List<AnalyzedTerm>? recallTerms = null;
+        List<AnalyzedTerm>? precisionTerms = null;
         foreach (var field in fields)
         {
-            var recall = Analyze(_recall, field.Name, text);
+            var recall = recallTerms ??= Analyze(_recall, field.Name, text);
             if (recall.Count > 0)
             {
                 var query = Sequence(field.Name, recall, slop: 0, phrase: true);
@@ -582,7 +586,7 @@ public sealed partial class JapaneseQueryParser : IDisposable
                 highlights.AddSequence(field.Name, [.. recall.Select(t => t.Term)]);
             }
 
-            var precision = hiragana ? [] : Analyze(_precision, field.PrecisionField, text);
+            var precision = hiragana ? [] : precisionTerms ??= Analyze(_precision, field.PrecisionField, text);
             if (precision.Count > 0)
             {
                 Query query = prefix && precision.Count == 1
