@@ -15,7 +15,7 @@ namespace Yorisoi.Core.Search;
 public static class CaseIndexSchema
 {
     /// <summary>Changes when the fields or their analysis change; an index of another version is rebuilt.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     public const string Narrative = "narrative";
     public const string HandlingLog = "log";

@@ -4,6 +4,23 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Yorisoi.Text.Search;
 
+/// <summary>Which characters of a run of kanji, kana or hangul are also given on their own, beside its bigrams.</summary>
+public enum CjkUnigrams
+{
+    /// <summary>Only a run of one character (Lucene's default).</summary>
+    None,
+
+    /// <summary>Every character (Lucene's outputUnigrams), at the positions of the characters.</summary>
+    Every,
+
+    /// <summary>
+    /// The last character of each run as well, stacked on the run's last bigram. Every character of a text then starts a
+    /// bigram or is such a last character, so a one-character query finds every occurrence as a prefix of the field's
+    /// terms, at a fraction of the tokens of <see cref="Every"/>.
+    /// </summary>
+    LastOfRun,
+}
+
 /// <summary>
 /// Bigrams of adjacent kanji, hiragana, katakana and hangul from <see cref="StandardTokenizer"/> (and, when asked, every
 /// character on its own as well), other tokens unchanged: the tokens, offsets, types and positions of Lucene's
@@ -22,6 +39,7 @@ public sealed class CjkBigramFilter : TokenFilter
     private static readonly string s_hangul = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL];
 
     private readonly bool _unigrams;
+    private readonly bool _lastOfRun;
     private readonly ICharTermAttribute _term;
     private readonly ITypeAttribute _type;
     private readonly IOffsetAttribute _offset;
@@ -49,9 +67,15 @@ public sealed class CjkBigramFilter : TokenFilter
     private string? _heldType;
 
     public CjkBigramFilter(TokenStream input, bool unigrams)
+        : this(input, unigrams ? CjkUnigrams.Every : CjkUnigrams.None)
+    {
+    }
+
+    public CjkBigramFilter(TokenStream input, CjkUnigrams unigrams)
         : base(input)
     {
-        _unigrams = unigrams;
+        _unigrams = unigrams == CjkUnigrams.Every;
+        _lastOfRun = unigrams == CjkUnigrams.LastOfRun;
         _term = AddAttribute<ICharTermAttribute>();
         _type = AddAttribute<ITypeAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
@@ -93,6 +117,12 @@ public sealed class CjkBigramFilter : TokenFilter
                     return true;
                 }
 
+                if (HasLastOfRun)
+                {
+                    EmitLastOfRun();
+                    return true;
+                }
+
                 return false;
             }
 
@@ -104,11 +134,19 @@ public sealed class CjkBigramFilter : TokenFilter
                 continue;
             }
 
-            if (HasLoneCharacter)
+            if (HasLoneCharacter || HasLastOfRun)
             {
                 // The token just read ends the run: the run's last character goes first, the token after it.
                 Hold();
-                EmitUnigram();
+                if (HasLoneCharacter)
+                {
+                    EmitUnigram();
+                }
+                else
+                {
+                    EmitLastOfRun();
+                }
+
                 return true;
             }
 
@@ -136,6 +174,9 @@ public sealed class CjkBigramFilter : TokenFilter
 
     // With unigrams every run ends in one; without, only a run of one character is emitted alone.
     private bool HasLoneCharacter => _unigrams ? _count - _next == 1 : _count == 1 && _next == 0;
+
+    // A run of two or more characters whose last character has only been emitted inside the run's last bigram.
+    private bool HasLastOfRun => _lastOfRun && _count >= 2 && _count - _next == 1;
 
     private bool ReadNext()
     {
@@ -248,6 +289,12 @@ public sealed class CjkBigramFilter : TokenFilter
         }
 
         _next++;
+    }
+
+    private void EmitLastOfRun()
+    {
+        EmitUnigram();
+        _increment.PositionIncrement = 0;
     }
 
     private void EmitUnigram()

@@ -8,8 +8,8 @@ namespace Yorisoi.Text.Search;
 
 /// <summary>
 /// Recall: normalisation (NFKC, width, case), UAX #29 word segmentation with kanji and hiragana one by one and katakana
-/// runs whole, CJK bigrams across them (and unigrams at index time, so a one-character query such as 車 still finds
-/// 自動車), kana folded. Finds any substring of two or more characters whatever MeCab makes of it. Lucene's
+/// runs whole, CJK bigrams across them (and at index time the last character of each run on its own, so that a
+/// one-character query such as 車, searched as a prefix, still finds 自動車 at the end of a sentence), kana folded. Finds any substring of two or more characters whatever MeCab makes of it. Lucene's
 /// StandardTokenizer rather than the ICU tokenizer: both follow UAX #29 for Japanese, but Lucene.NET's ICU tokenizer
 /// holds one process-wide lock while it segments, so two cores indexing or cutting snippets took turns.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class RecallAnalyzer(bool unigrams) : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         // The char filter has already folded width (NFKC) and case, so Lucene's width and lower-case filters would
         // only repeat it, the latter at the price of a call into ICU per token.
-        TokenStream stream = new CjkBigramFilter(tokenizer, Unigrams);
+        TokenStream stream = new CjkBigramFilter(tokenizer, Unigrams ? CjkUnigrams.LastOfRun : CjkUnigrams.None);
         stream = new KanaFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }

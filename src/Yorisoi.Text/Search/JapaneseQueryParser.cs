@@ -578,7 +578,15 @@ public sealed partial class JapaneseQueryParser : IDisposable
         foreach (var field in fields)
         {
             var recall = recallTerms ??= Analyze(_recall, field.Name, text);
-            if (recall.Count > 0)
+            if (recall.Count == 1 && IsOneCharacter(recall[0].Term))
+            {
+                // One kanji or kana: the index has it alone only at the end of a run, elsewhere as the first character of
+                // a bigram (車 in 自動車を is in 車を), so it is searched as a prefix of the field's terms.
+                var query = new PrefixQuery(new Term(field.Name, recall[0].Term)) { Boost = _options.RecallBoost * field.Boost };
+                best.Add(query);
+                highlights.AddCharacter(field.Name, recall[0].Term);
+            }
+            else if (recall.Count > 0)
             {
                 var query = Sequence(field.Name, recall, slop: 0, phrase: true);
                 query.Boost = _options.RecallBoost * field.Boost;
@@ -639,6 +647,10 @@ public sealed partial class JapaneseQueryParser : IDisposable
         return (JapaneseNormalizer.IsKanaOnly(text) && text.Length >= 3)
             || tokens.Any(t => t.IsContentWord && !StopWords.IsFunctionWord(t) && !StopWords.IsStopWord(t.BaseForm));
     }
+
+    // A lone CJK character as the recall analyser gives it (Latin letters and digits stay whole words).
+    private static bool IsOneCharacter(string term) =>
+        (term.Length == 1 || (term.Length == 2 && char.IsSurrogatePair(term[0], term[1]))) && !char.IsAscii(term[0]) && char.IsLetter(term, 0);
 
     private static Query Sequence(string field, List<AnalyzedTerm> terms, int slop, bool phrase)
     {

@@ -55,7 +55,10 @@ public sealed class ParsedQuery
     public override string ToString() => Query?.ToString() ?? Status.ToString();
 }
 
-/// <summary>What to mark in snippets, per index field: whole terms, term sequences (bigram phrases) and prefixes.</summary>
+/// <summary>
+/// What to mark in snippets, per index field: whole terms, term sequences (bigram phrases), prefixes, and single
+/// characters (a one-character query, marked wherever the character stands inside a bigram).
+/// </summary>
 public sealed class HighlightTerms
 {
     internal Dictionary<string, HashSet<string>> Terms { get; } = new(StringComparer.Ordinal);
@@ -64,7 +67,12 @@ public sealed class HighlightTerms
 
     internal Dictionary<string, HashSet<string>> Prefixes { get; } = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => Terms.Count == 0 && Sequences.Count == 0 && Prefixes.Count == 0;
+    internal Dictionary<string, HashSet<string>> Characters { get; } = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => Terms.Count == 0 && Sequences.Count == 0 && Prefixes.Count == 0 && Characters.Count == 0;
+
+    internal void AddCharacter(string field, string character) =>
+        (Characters.TryGetValue(field, out var set) ? set : Characters[field] = new HashSet<string>(StringComparer.Ordinal)).Add(character);
 
     internal void AddTerm(string field, string term) =>
         (Terms.TryGetValue(field, out var set) ? set : Terms[field] = new HashSet<string>(StringComparer.Ordinal)).Add(term);
@@ -106,6 +114,14 @@ public sealed class HighlightTerms
             foreach (var prefix in prefixes)
             {
                 AddPrefix(field, prefix);
+            }
+        }
+
+        foreach (var (field, characters) in other.Characters)
+        {
+            foreach (var character in characters)
+            {
+                AddCharacter(field, character);
             }
         }
     }

@@ -29,7 +29,8 @@ internal sealed class SnippetBuilder(Analyzer recall, Analyzer precision, Analyz
         terms.Terms.TryGetValue(field, out var exact);
         terms.Sequences.TryGetValue(field, out var sequences);
         terms.Prefixes.TryGetValue(field, out var prefixes);
-        if (exact is null && sequences is null && prefixes is null)
+        terms.Characters.TryGetValue(field, out var characters);
+        if (exact is null && sequences is null && prefixes is null && characters is null)
         {
             return;
         }
@@ -57,6 +58,11 @@ internal sealed class SnippetBuilder(Analyzer recall, Analyzer precision, Analyz
             {
                 marks.Add((token.Start, token.End));
             }
+
+            if (characters is not null)
+            {
+                MarkCharacters(token.Term, token.Start, token.End, characters, marks);
+            }
         }
 
         if (sequences is null)
@@ -83,6 +89,19 @@ internal sealed class SnippetBuilder(Analyzer recall, Analyzer precision, Analyz
                 {
                     marks.Add((first.Start, end));
                 }
+            }
+        }
+    }
+
+    // Where a bigram's offsets span its two characters, only the character searched for is marked; otherwise (the char
+    // filter changed the text's length there) the whole bigram.
+    private static void MarkCharacters(string term, int start, int end, HashSet<string> characters, List<(int Start, int End)> marks)
+    {
+        foreach (var character in characters)
+        {
+            for (var i = term.IndexOf(character, StringComparison.Ordinal); i >= 0; i = term.IndexOf(character, i + character.Length, StringComparison.Ordinal))
+            {
+                marks.Add(end - start == term.Length ? (start + i, start + i + character.Length) : (start, end));
             }
         }
     }

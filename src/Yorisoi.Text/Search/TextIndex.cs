@@ -19,7 +19,10 @@ public sealed class TextIndexOptions
     /// <summary>The synonym list for query expansion; null uses the shipped list.</summary>
     public SynonymList? Synonyms { get; set; }
 
-    /// <summary>Index CJK unigrams beside bigrams so that one-character queries (車, 金) find words that contain them.</summary>
+    /// <summary>
+    /// Index the last character of each CJK run beside the bigrams, so that one-character queries (車, 金), searched as
+    /// prefixes, find every word that contains them (<see cref="CjkUnigrams.LastOfRun"/>).
+    /// </summary>
     public bool IndexUnigrams { get; set; } = true;
 
     /// <summary>

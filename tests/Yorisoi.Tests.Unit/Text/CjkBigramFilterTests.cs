@@ -75,6 +75,41 @@ public sealed class CjkBigramFilterTests
     }
 
     [Fact]
+    public void LastOfRunAddsTheLastCharacterOfEachRunStackedOnItsLastBigram()
+    {
+        var tokens = Tokens("自動車を買った。車、ABC 中古車", CjkUnigrams.LastOfRun);
+
+        Assert.Equal(
+            [
+                "自動 0-2 <DOUBLE> +1 ×1", "動車 1-3 <DOUBLE> +1 ×1", "車を 2-4 <DOUBLE> +1 ×1", "を買 3-5 <DOUBLE> +1 ×1",
+                "買っ 4-6 <DOUBLE> +1 ×1", "った 5-7 <DOUBLE> +1 ×1", "た 6-7 <SINGLE> +0 ×1", "車 8-9 <SINGLE> +1 ×1",
+                "abc 10-13 <ALPHANUM> +1 ×1", "中古 14-16 <DOUBLE> +1 ×1", "古車 15-17 <DOUBLE> +1 ×1", "車 16-17 <SINGLE> +0 ×1",
+                "end 17",
+            ],
+            tokens);
+    }
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public void LastOfRunIsLucenesBigramsPlusOneStackedCharacterPerRun(string text)
+    {
+        var lastOfRun = Tokens(text, CjkUnigrams.LastOfRun);
+        var stacked = lastOfRun.Where(t => t.Contains(" <SINGLE> +0 ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(Tokens(text, lucene: true, unigrams: false), lastOfRun.Except(stacked).ToList());
+        // Each follows a bigram and is that bigram's last character.
+        for (var i = 0; i < lastOfRun.Count; i++)
+        {
+            if (stacked.Contains(lastOfRun[i]))
+            {
+                var bigram = lastOfRun[i - 1].Split(' ');
+                Assert.Equal("<DOUBLE>", bigram[2]);
+                Assert.EndsWith(lastOfRun[i].Split(' ')[0], bigram[0], StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void TheFilterIsReusedAcrossTextsWithoutCarryingState()
     {
         using var analyzer = new RecallAnalyzer(unigrams: true);
@@ -85,9 +120,14 @@ public sealed class CjkBigramFilterTests
         Assert.Equal(first, again);
     }
 
-    private static List<string> Tokens(string text, bool lucene, bool unigrams)
+    private static List<string> Tokens(string text, bool lucene, bool unigrams) =>
+        Tokens(new Comparison(lucene, unigrams ? CjkUnigrams.Every : CjkUnigrams.None), text);
+
+    private static List<string> Tokens(string text, CjkUnigrams unigrams) => Tokens(new Comparison(lucene: false, unigrams), text);
+
+    private static List<string> Tokens(Analyzer owned, string text)
     {
-        using var analyzer = new Comparison(lucene, unigrams);
+        using var analyzer = owned;
         var tokens = new List<string>();
         using var stream = analyzer.GetTokenStream("f", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
@@ -107,7 +147,7 @@ public sealed class CjkBigramFilterTests
     }
 
     // The recall analyser's chain with either bigram filter.
-    private sealed class Comparison(bool lucene, bool unigrams) : Analyzer
+    private sealed class Comparison(bool lucene, CjkUnigrams unigrams) : Analyzer
     {
         protected override TextReader InitReader(string fieldName, TextReader reader) => new JapaneseNormalizingCharFilter(reader);
 
@@ -115,7 +155,7 @@ public sealed class CjkBigramFilterTests
         {
             var tokenizer = new StandardTokenizer(RecallAnalyzer.Version, reader);
             TokenStream stream = lucene
-                ? new CJKBigramFilter(tokenizer, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, unigrams)
+                ? new CJKBigramFilter(tokenizer, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, unigrams == CjkUnigrams.Every)
                 : new CjkBigramFilter(tokenizer, unigrams);
             return new TokenStreamComponents(tokenizer, stream);
         }

@@ -25,6 +25,30 @@ public sealed class TextIndexWriteTests
         Assert.Equal(0, index.Count);
     }
 
+    [Fact]
+    public void AOneCharacterQueryFindsTheCharacterAnywhereAndMarksIt()
+    {
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        index.Upsert(new IndexDocument("middle").Text("narrative", "自動車を買った"));
+        index.Upsert(new IndexDocument("end").Text("narrative", "中古の自動車。"));
+        index.Upsert(new IndexDocument("start").Text("narrative", "車検の費用が高い"));
+        index.Upsert(new IndexDocument("alone").Text("narrative", "車、バイク"));
+        index.Upsert(new IndexDocument("wide").Text("narrative", "ｶｰ用品と電車"));
+        index.Upsert(new IndexDocument("other").Text("narrative", "屋根の修理"));
+        index.Refresh();
+
+        var result = index.Search(new SearchRequest { Query = "車", Limit = 10, Snippets = ["narrative"] });
+
+        Assert.Equal(["alone", "end", "middle", "start", "wide"], result.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
+        foreach (var hit in result.Hits)
+        {
+            var snippet = Assert.Single(hit.Snippets);
+            // The character itself, or the whole word MeCab found it in (自動車, whose parts are indexed with its offsets).
+            Assert.All(snippet.Highlights, h => Assert.Contains("車", snippet.Text.Substring(h.Start, h.Length), StringComparison.Ordinal));
+            Assert.NotEmpty(snippet.Highlights);
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
