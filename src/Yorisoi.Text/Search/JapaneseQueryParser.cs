@@ -588,7 +588,7 @@ public sealed partial class JapaneseQueryParser : IDisposable
             }
             else if (recall.Count > 0)
             {
-                var query = Sequence(field.Name, recall, slop: 0, phrase: true);
+                var query = RecallSequence(field.Name, recall);
                 query.Boost = _options.RecallBoost * field.Boost;
                 best.Add(query);
                 highlights.AddSequence(field.Name, [.. recall.Select(t => t.Term)]);
@@ -651,6 +651,22 @@ public sealed partial class JapaneseQueryParser : IDisposable
     // A lone CJK character as the recall analyser gives it (Latin letters and digits stay whole words).
     private static bool IsOneCharacter(string term) =>
         (term.Length == 1 || (term.Length == 2 && char.IsSurrogatePair(term[0], term[1]))) && !char.IsAscii(term[0]) && char.IsLetter(term, 0);
+
+    // A lone kanji beside other tokens (3年, 8日, ABC車) is in the index only as the start of a bigram (年前, 日以) or as a
+    // run's last character, so its place in the phrase takes any term it starts: a span phrase with a prefix there.
+    private static Query RecallSequence(string field, List<AnalyzedTerm> terms)
+    {
+        if (terms.Count < 2 || !terms.Any(t => IsOneCharacter(t.Term)))
+        {
+            return Sequence(field, terms, slop: 0, phrase: true);
+        }
+
+        var clauses = terms.Select(t => IsOneCharacter(t.Term)
+            ? (Lucene.Net.Search.Spans.SpanQuery)new Lucene.Net.Search.Spans.SpanMultiTermQueryWrapper<PrefixQuery>(new PrefixQuery(new Term(field, t.Term)))
+            : new Lucene.Net.Search.Spans.SpanTermQuery(new Term(field, t.Term))).ToArray();
+        var gaps = terms[^1].Position - terms[0].Position - (terms.Count - 1);
+        return new Lucene.Net.Search.Spans.SpanNearQuery(clauses, Math.Max(0, gaps), inOrder: true);
+    }
 
     private static Query Sequence(string field, List<AnalyzedTerm> terms, int slop, bool phrase)
     {

@@ -50,6 +50,24 @@ public sealed class TextIndexWriteTests
     }
 
     [Theory]
+    [InlineData("8日", "8日以内なら解約できる")]
+    [InlineData("8日", "今日で8日。")]
+    [InlineData("3年", "3年前に契約した")]
+    [InlineData("ABC車", "ABC車を買った")]
+    [InlineData("車3", "自動車3台の見積り")]
+    public void ALoneKanjiBesideOtherTokensMatchesAsTheStartOfABigram(string query, string text)
+    {
+        using var index = TextIndex.Temporary(TextIndexFixture.CaseSchema(), MeCabFixture.Analyzer);
+        index.Upsert(new IndexDocument("a").Text("narrative", text));
+        index.Upsert(new IndexDocument("b").Text("narrative", "屋根の修理を頼んだ"));
+        index.Refresh();
+
+        var recallOnly = index.QueryParser.Parse(query).Query!.ToString();
+        Assert.Contains("SpanNear", recallOnly, StringComparison.Ordinal);
+        Assert.Equal(["a"], index.Search(query).Hits.Select(h => h.Id));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
