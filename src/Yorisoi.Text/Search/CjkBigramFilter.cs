@@ -66,11 +66,6 @@ public sealed class CjkBigramFilter : TokenFilter
     private int _heldPositionLength;
     private string? _heldType;
 
-    public CjkBigramFilter(TokenStream input, bool unigrams)
-        : this(input, unigrams ? CjkUnigrams.Every : CjkUnigrams.None)
-    {
-    }
-
     public CjkBigramFilter(TokenStream input, CjkUnigrams unigrams)
         : base(input)
     {
@@ -111,19 +106,7 @@ public sealed class CjkBigramFilter : TokenFilter
 
             if (!ReadNext())
             {
-                if (HasLoneCharacter)
-                {
-                    EmitUnigram();
-                    return true;
-                }
-
-                if (HasLastOfRun)
-                {
-                    EmitLastOfRun();
-                    return true;
-                }
-
-                return false;
+                return EmitRunEnd();
             }
 
             var type = _type.Type;
@@ -138,16 +121,7 @@ public sealed class CjkBigramFilter : TokenFilter
             {
                 // The token just read ends the run: the run's last character goes first, the token after it.
                 Hold();
-                if (HasLoneCharacter)
-                {
-                    EmitUnigram();
-                }
-                else
-                {
-                    EmitLastOfRun();
-                }
-
-                return true;
+                return EmitRunEnd();
             }
 
             if (!cjk)
@@ -291,10 +265,23 @@ public sealed class CjkBigramFilter : TokenFilter
         _next++;
     }
 
-    private void EmitLastOfRun()
+    // The run's last character on its own, when the mode gives it one; false when there is nothing left to emit.
+    private bool EmitRunEnd()
     {
-        EmitUnigram();
-        _increment.PositionIncrement = 0;
+        if (HasLoneCharacter)
+        {
+            EmitUnigram();
+            return true;
+        }
+
+        if (HasLastOfRun)
+        {
+            EmitUnigram();
+            _increment.PositionIncrement = 0;
+            return true;
+        }
+
+        return false;
     }
 
     private void EmitUnigram()

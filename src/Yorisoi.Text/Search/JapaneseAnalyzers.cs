@@ -9,9 +9,10 @@ namespace Yorisoi.Text.Search;
 /// <summary>
 /// Recall: normalisation (NFKC, width, case), UAX #29 word segmentation with kanji and hiragana one by one and katakana
 /// runs whole, CJK bigrams across them (and at index time the last character of each run on its own, so that a
-/// one-character query such as 車, searched as a prefix, still finds 自動車 at the end of a sentence), kana folded. Finds any substring of two or more characters whatever MeCab makes of it. Lucene's
-/// StandardTokenizer rather than the ICU tokenizer: both follow UAX #29 for Japanese, but Lucene.NET's ICU tokenizer
-/// holds one process-wide lock while it segments, so two cores indexing or cutting snippets took turns.
+/// one-character query such as 車, searched as a prefix, still finds 自動車 at the end of a sentence), kana folded.
+/// Finds any substring of two or more characters whatever MeCab makes of it. Lucene's StandardTokenizer rather than the
+/// ICU tokenizer: both follow UAX #29 for Japanese, but Lucene.NET's ICU tokenizer holds one process-wide lock while it
+/// segments, so two cores indexing or cutting snippets took turns.
 /// </summary>
 public sealed class RecallAnalyzer(bool unigrams) : Analyzer
 {

@@ -3,6 +3,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 using Yorisoi.Text.Analysis;
 
 namespace Yorisoi.Text.Search;
@@ -578,20 +579,19 @@ public sealed partial class JapaneseQueryParser : IDisposable
         foreach (var field in fields)
         {
             var recall = recallTerms ??= Analyze(_recall, field.Name, text);
-            if (recall.Count == 1 && IsOneCharacter(recall[0].Term))
-            {
-                // One kanji or kana: the index has it alone only at the end of a run, elsewhere as the first character of
-                // a bigram (車 in 自動車を is in 車を), so it is searched as a prefix of the field's terms.
-                var query = new PrefixQuery(new Term(field.Name, recall[0].Term)) { Boost = _options.RecallBoost * field.Boost };
-                best.Add(query);
-                highlights.AddCharacter(field.Name, recall[0].Term);
-            }
-            else if (recall.Count > 0)
+            if (recall.Count > 0)
             {
                 var query = RecallSequence(field.Name, recall);
                 query.Boost = _options.RecallBoost * field.Boost;
                 best.Add(query);
-                highlights.AddSequence(field.Name, [.. recall.Select(t => t.Term)]);
+                if (recall.Count == 1 && IsOneCharacter(recall[0].Term))
+                {
+                    highlights.AddCharacter(field.Name, recall[0].Term);
+                }
+                else
+                {
+                    highlights.AddSequence(field.Name, [.. recall.Select(t => t.Term)]);
+                }
             }
 
             var precision = hiragana ? [] : precisionTerms ??= Analyze(_precision, field.PrecisionField, text);
@@ -652,20 +652,26 @@ public sealed partial class JapaneseQueryParser : IDisposable
     private static bool IsOneCharacter(string term) =>
         (term.Length == 1 || (term.Length == 2 && char.IsSurrogatePair(term[0], term[1]))) && !char.IsAscii(term[0]) && char.IsLetter(term, 0);
 
-    // A lone kanji beside other tokens (3年, 8日, ABC車) is in the index only as the start of a bigram (年前, 日以) or as a
-    // run's last character, so its place in the phrase takes any term it starts: a span phrase with a prefix there.
+    // A lone kanji is in the index on its own only at the end of a run, elsewhere as the first character of a bigram
+    // (車 in 自動車を is in 車を, 日 in 8日以内 in 日以), so it is searched as a prefix of the field's terms: alone as a prefix
+    // query, beside other tokens (3年, 8日, ABC車) as a span phrase with a prefix in its place.
     private static Query RecallSequence(string field, List<AnalyzedTerm> terms)
     {
-        if (terms.Count < 2 || !terms.Any(t => IsOneCharacter(t.Term)))
+        if (!terms.Any(t => IsOneCharacter(t.Term)))
         {
             return Sequence(field, terms, slop: 0, phrase: true);
         }
 
+        if (terms.Count == 1)
+        {
+            return new PrefixQuery(new Term(field, terms[0].Term));
+        }
+
         var clauses = terms.Select(t => IsOneCharacter(t.Term)
-            ? (Lucene.Net.Search.Spans.SpanQuery)new Lucene.Net.Search.Spans.SpanMultiTermQueryWrapper<PrefixQuery>(new PrefixQuery(new Term(field, t.Term)))
-            : new Lucene.Net.Search.Spans.SpanTermQuery(new Term(field, t.Term))).ToArray();
+            ? (SpanQuery)new SpanMultiTermQueryWrapper<PrefixQuery>(new PrefixQuery(new Term(field, t.Term)))
+            : new SpanTermQuery(new Term(field, t.Term))).ToArray();
         var gaps = terms[^1].Position - terms[0].Position - (terms.Count - 1);
-        return new Lucene.Net.Search.Spans.SpanNearQuery(clauses, Math.Max(0, gaps), inOrder: true);
+        return new SpanNearQuery(clauses, Math.Max(0, gaps), inOrder: true);
     }
 
     private static Query Sequence(string field, List<AnalyzedTerm> terms, int slop, bool phrase)

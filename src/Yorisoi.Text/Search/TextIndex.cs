@@ -565,27 +565,29 @@ public sealed class TextIndex : IDisposable
     private List<SearchHit> ToHits(IndexSearcher searcher, ScoreDoc[] scoreDocs, IReadOnlyList<string> snippetFields, HighlightTerms highlights, int fragmentLength, int maxFragments)
     {
         var hits = new SearchHit[scoreDocs.Length];
-        if (snippetFields.Count == 0 || scoreDocs.Length < 2 || Environment.ProcessorCount < 2)
+        var fields = snippetFields.Select(Schema.Resolve).Where(f => f is { Kind: FieldKind.Text }).Select(f => f!).Distinct().ToList();
+        var perValue = maxFragments * snippetFields.Count;
+        if (fields.Count == 0 || scoreDocs.Length < 2 || Environment.ProcessorCount < 2)
         {
             for (var i = 0; i < scoreDocs.Length; i++)
             {
-                hits[i] = ToHit(searcher, scoreDocs[i], snippetFields, highlights, fragmentLength, maxFragments);
+                hits[i] = ToHit(searcher, scoreDocs[i], fields, perValue, highlights, fragmentLength, maxFragments);
             }
         }
         else
         {
             Parallel.For(0, scoreDocs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                hits[i] = ToHit(searcher, scoreDocs[i], snippetFields, highlights, fragmentLength, maxFragments));
+                hits[i] = ToHit(searcher, scoreDocs[i], fields, perValue, highlights, fragmentLength, maxFragments));
         }
 
         return [.. hits];
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlyList<string> snippetFields, HighlightTerms highlights, int fragmentLength, int maxFragments)
+    // fields: the text fields snippets are cut from; maxSnippets: how many snippets a hit collects before it stops.
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, List<FieldDefinition> fields, int maxSnippets, HighlightTerms highlights, int fragmentLength, int maxFragments)
     {
         var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
         var id = IdOf(searcher, scoreDoc.Doc);
-        var fields = snippetFields.Select(Schema.Resolve).Where(f => f is { Kind: FieldKind.Text }).Select(f => f!).Distinct().ToList();
         if (fields.Count == 0 && id is not null)
         {
             return new SearchHit(id, score, []);
@@ -605,7 +607,7 @@ public sealed class TextIndex : IDisposable
             foreach (var value in document.GetValues(field.Name, System.Globalization.CultureInfo.InvariantCulture))
             {
                 snippets.AddRange(_snippets.Build(field, value, highlights, fragmentLength, maxFragments));
-                if (snippets.Count >= maxFragments * snippetFields.Count)
+                if (snippets.Count >= maxSnippets)
                 {
                     break;
                 }
