@@ -28,7 +28,7 @@ public static class StaffBrowser
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
 
         // The server decides whether a code is needed: the login form posts and the browser lands on one screen or the other.
-        await page.WaitForURLAsync(url => PathOf(url) != "/login");
+        await page.WaitForURLAsync(url => PathOf(url) != "/login", UrlWait.Committed());
         if (PathOf(page.Url) == "/login/two-factor")
         {
             await AuthenticatorCodes.SubmitAsync(email, DemoAuthenticatorKey, async code =>
@@ -48,7 +48,7 @@ public static class StaffBrowser
             });
         }
 
-        await page.WaitForURLAsync(url => !PathOf(url).StartsWith("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !PathOf(url).StartsWith("/login", StringComparison.Ordinal), UrlWait.Committed());
         return page;
     }
 
@@ -56,7 +56,7 @@ public static class StaffBrowser
     public static async Task SignOutAsync(this IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => PathOf(url) == "/login");
+        await page.WaitForURLAsync(url => PathOf(url) == "/login", UrlWait.Committed());
     }
 
     public static string PathOf(string url) => new Uri(url).AbsolutePath;

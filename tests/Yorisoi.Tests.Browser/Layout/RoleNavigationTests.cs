@@ -23,14 +23,14 @@ public sealed class RoleNavigationTests(YorisoiHost host)
     {
         var page = await host.SignInAsync(email);
 
-        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == home);
+        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == home, UrlWait.Committed());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
         var links = page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link);
         await Assertions.Expect(links).ToHaveTextAsync(menu);
 
         await page.SignOutAsync();
         await page.GotoAsync(home);
-        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == "/login");
+        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == "/login", UrlWait.Committed());
         await page.Context.CloseAsync();
     }
 
@@ -38,7 +38,7 @@ public sealed class RoleNavigationTests(YorisoiHost host)
     public async Task AnalystHomeShowsTheirAccountAndOnlyLinksThatOpen()
     {
         var page = await host.SignInAsync(StaffBrowser.Analyst);
-        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == "/");
+        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == "/", UrlWait.Committed());
 
         var main = page.Locator("main");
         await Assertions.Expect(main).ToContainTextAsync("全国分析担当");
@@ -62,7 +62,7 @@ public sealed class RoleNavigationTests(YorisoiHost host)
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link))
             .ToHaveTextAsync(["ホーム", "二要素認証", "パスワード変更"]);
         await page.GetByRole(AriaRole.Link, new() { Name = "ホームへ戻る" }).ClickAsync();
-        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == "/");
+        await page.WaitForURLAsync(url => StaffBrowser.PathOf(url) == "/", UrlWait.Committed());
 
         await page.GotoAsync("/admin/users");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("この画面を開く権限がありません");

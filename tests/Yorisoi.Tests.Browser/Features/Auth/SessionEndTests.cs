@@ -16,9 +16,9 @@ public sealed class SessionEndTests(YorisoiHost host)
         var other = await page.Context.NewPageAsync();
         await other.OpenAsync("/cases");
         await other.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
-        await other.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await other.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), UrlWait.Committed());
 
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), UrlWait.Committed(90_000));
         await page.Context.CloseAsync();
     }
 }

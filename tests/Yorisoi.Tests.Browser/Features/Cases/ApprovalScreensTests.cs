@@ -29,10 +29,11 @@ public sealed partial class ApprovalScreensTests(YorisoiHost host)
         await Assertions.Expect(readiness.GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["処理結果を入力してください。"]);
 
         await readiness.GetByRole(AriaRole.Link, new() { Name = "処理結果を入力してください。" }).ClickAsync();
-        await counselor.WaitForURLAsync($"**/cases/{id}/edit");
+        await counselor.WaitForURLAsync($"**/cases/{id}/edit", UrlWait.Committed());
+        await counselor.WaitForSelectorAsync("main[data-interactive='true']");
         await counselor.GetByLabel("処理結果", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "助言（自主交渉）" });
         await counselor.GetByRole(AriaRole.Button, new() { Name = "変更を保存" }).ClickAsync();
-        await counselor.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal));
+        await counselor.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal), UrlWait.Committed());
         await Assertions.Expect(readiness).ToHaveCountAsync(0);
 
         await submit.ClickAsync();
@@ -53,7 +54,7 @@ public sealed partial class ApprovalScreensTests(YorisoiHost host)
         var supervisor = await host.SignInAsync(StaffBrowser.Supervisor);
         await supervisor.OpenAsync("/cases");
         await supervisor.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "決裁待ち" }).ClickAsync();
-        await supervisor.WaitForURLAsync("**/approvals");
+        await supervisor.WaitForURLAsync("**/approvals", UrlWait.Committed());
         var row = supervisor.Locator("table.approvals-table tbody tr").Filter(new() { HasText = receiptNumber });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync(business);
@@ -61,7 +62,8 @@ public sealed partial class ApprovalScreensTests(YorisoiHost host)
         await Assertions.Expect(row.Locator("time")).ToHaveTextAsync(JustNow());
 
         await row.GetByRole(AriaRole.Link, new() { Name = receiptNumber }).ClickAsync();
-        await supervisor.WaitForURLAsync($"**/cases/{id}");
+        await supervisor.WaitForURLAsync($"**/cases/{id}", UrlWait.Committed());
+        await supervisor.WaitForSelectorAsync("main[data-interactive='true']");
         var approve = supervisor.GetByRole(AriaRole.Button, new() { Name = "決裁（承認）", Exact = true });
         await approve.ClickAsync();
         var approval = supervisor.GetByRole(AriaRole.Alertdialog, new() { Name = "決裁（承認）の確認" });
@@ -88,7 +90,7 @@ public sealed partial class ApprovalScreensTests(YorisoiHost host)
         await counselor.OpenAsync("/cases");
         await counselor.GetByRole(AriaRole.Searchbox, new() { Name = "受付番号", Exact = true }).FillAsync(wide);
         await counselor.GetByRole(AriaRole.Button, new() { Name = "開く", Exact = true }).ClickAsync();
-        await counselor.WaitForURLAsync($"**/cases/{id}");
+        await counselor.WaitForURLAsync($"**/cases/{id}", UrlWait.Committed());
         await Assertions.Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(receiptNumber);
         await counselor.Context.CloseAsync();
 
@@ -124,7 +126,7 @@ public sealed partial class ApprovalScreensTests(YorisoiHost host)
         await Assertions.Expect(paid).ToHaveValueAsync("3,000");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "登録する", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("registered=1", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("registered=1", StringComparison.Ordinal), UrlWait.Committed());
         await page.GetByRole(AriaRole.Button, new() { Name = "個人情報を表示" }).ClickAsync();
         await Assertions.Expect(page.Locator("#personal-consultant")).ToContainTextAsync("154-0004");
         await Assertions.Expect(page.Locator("#personal-consultant")).Not.ToContainTextAsync("1540004");

@@ -49,7 +49,7 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
 
         await phone.FillAsync("03-1234-5678");
         await page.GetByRole(AriaRole.Button, new() { Name = "登録する", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(CaseUrl());
+        await page.WaitForURLAsync(CaseUrl(), UrlWait.Committed());
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "相談を登録しました" })).ToBeVisibleAsync();
         var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
         var receiptNumber = ReceiptNumber().Match(heading).Value;
@@ -59,14 +59,14 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         await page.OpenAsync("/cases");
         await page.GetByLabel("事業者名").FillAsync(businessName);
         await page.GetByRole(AriaRole.Button, new() { Name = "検索", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("business=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("business=", StringComparison.Ordinal), UrlWait.Committed());
         var rows = page.Locator("table.case-table tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync(businessName);
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "全 1 件" })).ToBeVisibleAsync();
 
         await rows.First.GetByRole(AriaRole.Link, new() { Name = receiptNumber }).ClickAsync();
-        await page.WaitForURLAsync(CaseUrl());
+        await page.WaitForURLAsync(CaseUrl(), UrlWait.Committed());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(receiptNumber);
         await page.Context.CloseAsync();
     }
@@ -173,7 +173,7 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         const string theirSummary = "所属長が追記した相談概要。事業者に連絡済み。";
         await second.GetByRole(AriaRole.Textbox, new() { Name = "相談概要" }).FillAsync(theirSummary);
         await second.GetByRole(AriaRole.Button, new() { Name = "変更を保存" }).ClickAsync();
-        await second.WaitForURLAsync(CaseUrl());
+        await second.WaitForURLAsync(CaseUrl(), UrlWait.Committed());
         await second.Context.CloseAsync();
 
         await first.GetByRole(AriaRole.Button, new() { Name = "変更を保存" }).ClickAsync();
@@ -188,7 +188,7 @@ public sealed partial class CaseScreensTests(YorisoiHost host)
         await summaryRow.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(first.GetByRole(AriaRole.Textbox, new() { Name = "相談概要" })).ToHaveValueAsync(theirSummary);
         await first.GetByRole(AriaRole.Button, new() { Name = "この内容で保存し直す" }).ClickAsync();
-        await first.WaitForURLAsync(CaseUrl());
+        await first.WaitForURLAsync(CaseUrl(), UrlWait.Committed());
         await Assertions.Expect(first.Locator(".narrative")).ToHaveTextAsync(theirSummary);
         await Assertions.Expect(first.GetByText(myBusiness).First).ToBeVisibleAsync();
         await first.Context.CloseAsync();

@@ -42,7 +42,7 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
         dialogs.Next(accept: true);
         await LinkOut(page, wayOut).ClickAsync();
         Assert.Equal(ConfirmLeave, await dialogs.AskedAsync());
-        await page.WaitForURLAsync(url => url.EndsWith("/cases", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/cases", StringComparison.Ordinal), UrlWait.Committed());
         await page.Context.CloseAsync();
     }
 
@@ -55,7 +55,7 @@ public sealed class UnsavedChangesTests(YorisoiHost host)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "キャンセル", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/cases", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/cases", StringComparison.Ordinal), UrlWait.Committed());
         Assert.Equal(0, dialogs.Count);
         await page.Context.CloseAsync();
     }

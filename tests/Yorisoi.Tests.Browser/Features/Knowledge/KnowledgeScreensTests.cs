@@ -30,7 +30,7 @@ public sealed class KnowledgeScreensTests(YorisoiHost host)
         await Assertions.Expect(editor.Locator("#kb-preview strong")).ToHaveTextAsync("188");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存（作成中として）" }).ClickAsync();
 
-        await editor.WaitForURLAsync(url => url.EndsWith("/knowledge/" + id, StringComparison.Ordinal));
+        await editor.WaitForURLAsync(url => url.EndsWith("/knowledge/" + id, StringComparison.Ordinal), UrlWait.Committed());
         await editor.WaitForSelectorAsync("main[data-interactive='true']");
         await Assertions.Expect(editor.Locator("#kb-latest-state")).ToHaveTextAsync("第1版（作成中）");
         await editor.GetByRole(AriaRole.Button, new() { Name = "確認を依頼" }).ClickAsync();

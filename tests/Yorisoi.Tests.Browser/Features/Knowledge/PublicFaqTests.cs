@@ -37,12 +37,12 @@ public sealed class PublicFaqTests(YorisoiHost host, ITestOutputHelper output)
 
         await page.GetByLabel("困っていることを入力してください").FillAsync("お試しのつもりが定期購入 解約");
         await page.GetByRole(AriaRole.Button, new() { Name = "検索", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/faq/search?q=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/faq/search?q=", StringComparison.Ordinal), UrlWait.Committed());
         await Assertions.Expect(page.Locator("ol.faq-results > li").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.faq-results mark").First).ToBeVisibleAsync();
 
         await page.Locator("ol.faq-results > li h2 a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("searchId=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("searchId=", StringComparison.Ordinal), UrlWait.Committed());
         await Assertions.Expect(page.Locator(".consult")).ToContainTextAsync("188");
 
         await page.GetByLabel("いいえ").CheckAsync();
@@ -68,12 +68,12 @@ public sealed class PublicFaqTests(YorisoiHost host, ITestOutputHelper output)
         var page = await NoScriptPageAsync();
         await page.GotoAsync("/faq");
         await page.GetByRole(AriaRole.Link, new() { Name = "賃貸住宅", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/faq/category/chintai");
+        await page.WaitForURLAsync("**/faq/category/chintai", UrlWait.Committed());
         await Assertions.Expect(page.Locator("ul.faq-list > li").First).ToBeVisibleAsync();
 
         await page.GotoAsync("/faq/search?q=" + Uri.EscapeDataString("解約"));
         await page.GetByRole(AriaRole.Link, new() { Name = "次のページ" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal), UrlWait.Committed());
         await Assertions.Expect(page.Locator("ol.faq-results > li").First).ToBeVisibleAsync();
 
         await page.GotoAsync("/faq/search?q=" + Uri.EscapeDataString("！？（（「"));

@@ -38,7 +38,7 @@ public sealed class CaseSearchScreenTests(YorisoiHost host)
 
         // The link names the search it came from, so the search log learns which case was opened.
         await page.Locator(".search-hit a.case-link").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/cases/{id}\\?searchId=[1-9][0-9]*$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/cases/{id}\\?searchId=[1-9][0-9]*$"), UrlWait.Committed());
         await page.Context.CloseAsync();
     }
 
@@ -50,7 +50,7 @@ public sealed class CaseSearchScreenTests(YorisoiHost host)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "相談検索", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/cases/search");
+        await page.WaitForURLAsync("**/cases/search", UrlWait.Committed());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "相談検索", Level = 1 })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
@@ -70,7 +70,7 @@ public sealed class CaseSearchScreenTests(YorisoiHost host)
         await Assertions.Expect(panel.Locator("a.case-link")).ToHaveCountAsync(5);
         await Assertions.Expect(panel.GetByText("共通する語:").First).ToBeVisibleAsync();
         await panel.Locator("a.case-link").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith($"/cases/{id}", StringComparison.Ordinal) && url.Contains("/cases/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.EndsWith($"/cases/{id}", StringComparison.Ordinal) && url.Contains("/cases/", StringComparison.Ordinal), UrlWait.Committed());
         await page.Context.CloseAsync();
     }
 

@@ -31,7 +31,7 @@ public sealed class ContentSecurityPolicyTests(YorisoiHost host)
         await page.GetByLabel("メールアドレス").FillAsync(StaffBrowser.Counselor);
         await page.GetByLabel("パスワード").FillAsync(YorisoiHost.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), UrlWait.Committed());
 
         await page.OpenAsync("/cases/new");
         await page.GetByLabel("相談者の郵便番号").FillAsync("100-0001");
