@@ -1,6 +1,7 @@
 using Yorisoi.Web.Components;
 using Yorisoi.Web.Features.Administration;
 using Yorisoi.Web.Features.Approvals;
+using Yorisoi.Web.Features.Assistance;
 using Yorisoi.Web.Features.Auth;
 using Yorisoi.Web.Features.Cases;
 using Yorisoi.Web.Features.CodeLists;
@@ -20,6 +21,7 @@ builder.AddYorisoiApi();
 builder.AddYorisoiDataProtection();
 builder.AddYorisoiKnowledge();
 builder.AddYorisoiSearch();
+builder.AddYorisoiAssistance();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -52,6 +54,7 @@ app.MapAdministrationEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapSuggestionEndpoints();
 app.MapSearchEndpoints();
+app.MapAssistanceEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

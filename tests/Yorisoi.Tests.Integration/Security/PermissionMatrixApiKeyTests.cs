@@ -73,6 +73,7 @@ public abstract class PermissionMatrixApiKeyTests(AppFixture app)
         ["POST /api/postal-codes/lookup {\"code\":\"100-0001\"}"] = [200, 200, 200],
         ["GET /api/code-lists"] = [200, 200, 200],
         ["GET /api/approvals"] = [403, 403, 403],
+        ["POST /api/assist/suggestions {\"text\":\"訪問販売で布団を契約した\"}"] = [403, 403, 403],
         ["GET /api/faq/categories"] = [200, 200, 200],
         ["GET /api/faq/search?q=定期購入"] = [200, 200, 200],
         ["GET /api/knowledge/search?q=定期購入"] = [403, 403, 403],

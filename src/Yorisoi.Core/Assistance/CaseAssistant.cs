@@ -1,0 +1,69 @@
+using Yorisoi.Core.Assistance.Checklists;
+using Yorisoi.Core.Assistance.Classification;
+using Yorisoi.Core.Cases;
+using Yorisoi.Core.Knowledge;
+
+namespace Yorisoi.Core.Assistance;
+
+/// <param name="Product">商品・役務分類 (level 2) candidates, best first.</param>
+/// <param name="SalesForm">販売購入形態 candidates.</param>
+/// <param name="Keywords">内容キーワード candidates (a case usually has several).</param>
+/// <param name="Result">処理結果 candidates, from the words of the narrative and handling log (often none while the case is open).</param>
+/// <param name="Checklists">What to ask, for the case as classified (or as the first candidates classify it).</param>
+/// <param name="CodeListVersion">The code-list version the codes belong to.</param>
+/// <param name="ChecklistVersion">The version of the checklist data.</param>
+public sealed record AssistSuggestionResult(
+    IReadOnlyList<CodeCandidate> Product,
+    IReadOnlyList<CodeCandidate> SalesForm,
+    IReadOnlyList<CodeCandidate> Keywords,
+    IReadOnlyList<CodeCandidate> Result,
+    IReadOnlyList<ChecklistSuggestion> Checklists,
+    string CodeListVersion,
+    string ChecklistVersion);
+
+/// <summary>
+/// Help for the case form while the counselor types: classification candidates beside the fields, and the questions to
+/// ask for the kind of case. The counselor always decides: nothing here changes the case.
+/// </summary>
+public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, ChecklistCatalog checklists)
+{
+    public const int Limit = 5;
+
+    /// <summary>The longest narrative accepted, as for the case record itself.</summary>
+    public const int MaxTextLength = CaseLimits.SummaryLength;
+
+    /// <summary>How many FAQ entries lend their codes: the first few only, as further ones are about other troubles.</summary>
+    private const int FaqEntries = 10;
+
+    /// <summary>Keyword candidates taken as the case's keywords for the checklists while the counselor has classified nothing.</summary>
+    private const int AssumedKeywords = 2;
+
+    public async Task<AssistSuggestionResult> SuggestAsync(string? text, AssistCaseFields? fields, CancellationToken ct = default)
+    {
+        fields ??= AssistCaseFields.Empty;
+        IReadOnlyList<FaqIndexHit> hits = [];
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var index = await keeper.CurrentAsync(ct);
+            hits = index.Suggest(text, faq.Visibility, FaqEntries);
+        }
+
+        var codes = classifier.Suggest(text, hits, Limit);
+        var classified = fields with
+        {
+            Product = Blank(fields.Product) ? FirstCode(codes.Product) : fields.Product,
+            SalesForm = Blank(fields.SalesForm) ? FirstCode(codes.SalesForm) : fields.SalesForm,
+            // Once the counselor has classified the case, their choice decides: a keyword only suggested must not bring
+            // back the checklist of a sales form they ruled out.
+            Keywords = fields.Keywords is { Count: > 0 } || !Blank(fields.SalesForm) || !Blank(fields.Product)
+                ? fields.Keywords
+                : [.. codes.Keywords.Take(AssumedKeywords).Select(k => k.Code)],
+        };
+        return new AssistSuggestionResult(codes.Product, codes.SalesForm, codes.Keywords, codes.Result,
+            checklists.For(classified), classifier.CodeListVersion, checklists.Version);
+    }
+
+    private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    private static string? FirstCode(IReadOnlyList<CodeCandidate> candidates) => candidates.Count > 0 ? candidates[0].Code : null;
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Yorisoi.Core.Assistance;
+using Yorisoi.Tests.Integration.Infrastructure;
+using static Yorisoi.Tests.Integration.Security.PermissionMatrix;
+
+namespace Yorisoi.Tests.Integration.Assistance;
+
+/// <summary>
+/// POST /api/assist/suggestions: classification candidates and checklists for a narrative and the fields typed so far,
+/// in the permission matrix (the case workers of a center; nobody else).
+/// </summary>
+public abstract class AssistanceApiTests(AppFixture app)
+{
+    private static readonly string[] UnknownKeyword = ["K0105", "K9999"];
+
+    private const string Narrative = "作業着の男性が突然家に来て、屋根の瓦がずれていると言われ、その場で屋根工事を８０万円で契約した。契約書は３日前に受け取った。";
+
+    public static TheoryData<string, int> RoleCells()
+    {
+        var data = new TheoryData<string, int>();
+        //                     anon counselor supervisor center-admin pref-admin analyst sys-admin
+        foreach (var (role, status) in Expand([401, 200, 200, 200, 403, 403, 403]))
+        {
+            data.Add(role, status);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RoleCells))]
+    public async Task SuggestionsAnswerEachRoleAsTheMatrixSays(string role, int status)
+    {
+        var client = role == Anonymous ? app.AnonymousClient() : await app.ClientAsync(app.World.RoleUsersA[role]);
+
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new { text = Narrative });
+
+        await response.ExpectAsync((HttpStatusCode)status);
+    }
+
+    [Fact]
+    public async Task ADoorToDoorRoofingNarrativeGetsTheRoofAndDoorToDoorCodesAndTheirChecklists()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new { text = Narrative });
+        var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        Assert.Equal("1303", First(result, "product"));
+        Assert.Equal("S2", First(result, "salesForm"));
+        var first = result["product"]![0]!;
+        Assert.Equal("屋根工事", first["name"]!.GetValue<string>());
+        Assert.InRange(first["confidence"]!.GetValue<double>(), 0.0001, 1);
+        var checklists = result["checklists"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["basic", "houmon-hanbai", "koji-tenken"], checklists);
+        Assert.False(string.IsNullOrEmpty(result["codeListVersion"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(result["checklistVersion"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AChecklistItemTicksOffWhenItsFieldIsFilled()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        var before = await DocumentItemAsync(client, new { salesForm = "S2" });
+        var after = await DocumentItemAsync(client, new { salesForm = "S2", documentReceivedDate = "2026-11-28" });
+
+        Assert.False(before);
+        Assert.True(after);
+    }
+
+    [Fact]
+    public async Task TheCounselorsOwnClassificationDecidesTheChecklists()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        // The narrative reads as a door-to-door sale; the counselor filed it as a telephone sale.
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new { text = Narrative, @case = new { salesForm = "S5", product = "1303" } });
+        var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        var checklists = result["checklists"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.Contains("denwa-kanyu", checklists);
+        Assert.DoesNotContain("houmon-hanbai", checklists);
+        Assert.Equal("S2", First(result, "salesForm"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("解約")]
+    [InlineData("My subscription cannot be cancelled and the company does not answer.")]
+    [InlineData("ﾃｲｷｺｳﾆｭｳ ｶｲﾔｸ ﾃﾞｷﾅｲ")]
+    public async Task ShortForeignOrHalfWidthNarrativesGetSuggestionsOrNoneNeverAnError(string text)
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new { text, @case = new { salesForm = "S3", amountPaid = 5000, amountBilled = 1000 } });
+        var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        Assert.NotNull(result["product"]!.AsArray());
+        Assert.Contains(result["checklists"]!.AsArray(), c => c!["id"]!.GetValue<string>() == "tsuhan");
+    }
+
+    [Fact]
+    public async Task ATenThousandCharacterNarrativeIsAnswered()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+        var text = string.Concat(Enumerable.Repeat("訪問販売で布団を契約した。", 10_000 / 13 + 1))[..10_000];
+
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new { text });
+        var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        Assert.Equal("0301", First(result, "product"));
+    }
+
+    [Fact]
+    public async Task UnknownCodesAndOverlongTextsAreRefusedInJapanese()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        using (var codes = await client.PostJsonAsync("/api/assist/suggestions", new { text = Narrative, @case = new { salesForm = "S99", keywords = UnknownKeyword } }))
+        {
+            var problem = JsonNode.Parse(await codes.ExpectAsync(HttpStatusCode.BadRequest))!;
+            Assert.Equal("販売購入形態の選択肢が正しくありません。一覧から選んでください。", problem["errors"]!["Case.SalesForm"]![0]!.GetValue<string>());
+            Assert.Equal("内容キーワードの選択肢が正しくありません。一覧から選んでください。", problem["errors"]!["Case.Keywords"]![0]!.GetValue<string>());
+        }
+
+        using var overlong = await client.PostJsonAsync("/api/assist/suggestions", new { text = new string('あ', CaseAssistant.MaxTextLength + 1) });
+        var body = await overlong.ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("相談概要の文章は20000文字以内で入力してください。", body, StringComparison.Ordinal);
+    }
+
+    private static string First(JsonNode result, string field) => result[field]!.AsArray()[0]!["code"]!.GetValue<string>();
+
+    private static async Task<bool> DocumentItemAsync(HttpClient client, object fields)
+    {
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new { text = "", @case = fields });
+        var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+        var checklist = result["checklists"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "houmon-hanbai")!;
+        return checklist["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "document-date")!["done"]!.GetValue<bool>();
+    }
+}
+
+public sealed class AssistanceApiOnSqliteTests(SqliteApp app) : AssistanceApiTests(app), IClassFixture<SqliteApp>;
+
+[Collection("postgres")]
+public sealed class AssistanceApiOnPostgresTests(PostgresApp app) : AssistanceApiTests(app), IClassFixture<PostgresApp>;
