@@ -41,6 +41,14 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
     public async Task<AssistSuggestionResult> SuggestAsync(string? text, AssistCaseFields? fields, CancellationToken ct = default)
     {
         fields ??= AssistCaseFields.Empty;
+        var codes = await ClassifyAsync(text, ct);
+        return new AssistSuggestionResult(codes.Product, codes.SalesForm, codes.Keywords, codes.Result,
+            ChecklistsFor(checklists, fields, codes), classifier.CodeListVersion, checklists.Version);
+    }
+
+    /// <summary>The classification candidates for a narrative (the case form asks again only when the narrative changes).</summary>
+    public async Task<CodeSuggestions> ClassifyAsync(string? text, CancellationToken ct = default)
+    {
         IReadOnlyList<FaqIndexHit> hits = [];
         if (!string.IsNullOrWhiteSpace(text))
         {
@@ -48,7 +56,15 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
             hits = index.Suggest(text, faq.Visibility, FaqEntries);
         }
 
-        var codes = classifier.Suggest(text, hits, Limit);
+        return classifier.Suggest(text, hits, Limit);
+    }
+
+    /// <summary>
+    /// The checklists for the case as classified; where the counselor has not chosen a product or sales form yet, the
+    /// first candidates stand in (the form asks again as each field is filled, without reading the narrative again).
+    /// </summary>
+    public static IReadOnlyList<ChecklistSuggestion> ChecklistsFor(ChecklistCatalog catalog, AssistCaseFields fields, CodeSuggestions codes)
+    {
         var classified = fields with
         {
             Product = Blank(fields.Product) ? FirstCode(codes.Product) : fields.Product,
@@ -59,8 +75,7 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
                 ? fields.Keywords
                 : [.. codes.Keywords.Take(AssumedKeywords).Select(k => k.Code)],
         };
-        return new AssistSuggestionResult(codes.Product, codes.SalesForm, codes.Keywords, codes.Result,
-            checklists.For(classified), classifier.CodeListVersion, checklists.Version);
+        return catalog.For(classified);
     }
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);

@@ -3,9 +3,10 @@
 const followers = new Map();
 const pauseMs = 400;
 
-export function follow(textareaId, component) {
+// Several components may follow one textarea (the FAQ panel, the classification hints): each under its own key.
+export function follow(textareaId, component, key = textareaId) {
   const textarea = document.getElementById(textareaId);
-  if (!textarea || followers.has(textareaId)) {
+  if (!textarea || followers.has(key)) {
     return;
   }
 
@@ -25,16 +26,16 @@ export function follow(textareaId, component) {
     timer = setTimeout(ask, pauseMs);
   };
   textarea.addEventListener('input', onInput);
-  followers.set(textareaId, { textarea, onInput, clear: () => clearTimeout(timer) });
+  followers.set(key, { textarea, onInput, clear: () => clearTimeout(timer) });
   // A case opened for editing already has a narrative.
   ask();
 }
 
-export function stop(textareaId) {
-  const follower = followers.get(textareaId);
+export function stop(key) {
+  const follower = followers.get(key);
   if (follower) {
     follower.clear();
     follower.textarea.removeEventListener('input', follower.onInput);
-    followers.delete(textareaId);
+    followers.delete(key);
   }
 }
