@@ -194,7 +194,9 @@ public static partial class ApplicableRules
             draft.Unconfirmed.Add(AssistanceText.Get("Rescission.Unconfirmed.Facts"));
             var spiritual = ground.OuterYears == SpiritualRescissionOuterYears;
             draft.Notes.Add(AssistanceText.Get(spiritual ? "Rescission.Note.SpiritualPeriod" : "Rescission.Note.Period"));
-            if (facts.SalesFormCode is RuleCodes.DoorToDoorSales or RuleCodes.TelemarketingSales or RuleCodes.MultiLevelMarketing)
+            // The 特定商取引法 has its own rescission for false statements and deliberate silence only.
+            var misleading = ground.Id is "shokeiho.fujitsu-kokuchi" or "shokeiho.furieki-jijitsu";
+            if (misleading && facts.SalesFormCode is RuleCodes.DoorToDoorSales or RuleCodes.TelemarketingSales or RuleCodes.MultiLevelMarketing)
             {
                 draft.Notes.Add(AssistanceText.Get("Rescission.Note.SpecifiedCommercialTransactions"));
             }

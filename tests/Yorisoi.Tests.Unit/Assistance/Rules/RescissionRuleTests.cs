@@ -207,4 +207,13 @@ public sealed class RescissionRuleTests
         Assert.StartsWith("消費者契約法第9条第1項第1号", rule.Law, StringComparison.Ordinal);
         Assert.Equal(["kaiyakuryo-takai", "int-kaiyakuryo-9jo"], rule.FaqIds);
     }
+
+    [Fact]
+    public void InDoorToDoorSalesAFalseStatementAlsoPointsToTheSpecifiedCommercialTransactionsAct()
+    {
+        var facts = new CaseFacts { Today = D("2026-06-01"), SalesFormCode = "S2", ContractDate = D("2026-05-01"), Narrative = "説明と違う。帰ってくれなかった。" };
+
+        Assert.Contains(Only(facts, "shokeiho.fujitsu-kokuchi").Notes, n => n.Contains("第9条の3", StringComparison.Ordinal));
+        Assert.DoesNotContain(Only(facts, "shokeiho.futaikyo-taikyo-bougai").Notes, n => n.Contains("第9条の3", StringComparison.Ordinal));
+    }
 }
