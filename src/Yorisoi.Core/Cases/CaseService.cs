@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Yorisoi.Core.Assistance.Rules;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Data;
@@ -597,7 +598,10 @@ public static class ResultCodes
     public const string MediationFailed = "R4";
 }
 
-/// <summary>Cooling-off periods under the 特定商取引法, counted from the day the legal document was received.</summary>
+/// <summary>
+/// Cooling-off periods under the 特定商取引法, counted from the day the legal document was received: the case page's
+/// one-line deadline. The full reading of a case (exclusions, documents, goods) is <see cref="ApplicableRules"/>.
+/// </summary>
 public static class CoolingOff
 {
     public static DateOnly? Deadline(string? salesFormCode, DateOnly? documentReceived)
@@ -609,10 +613,10 @@ public static class CoolingOff
 
         int? days = salesFormCode switch
         {
-            "S2" or "S5" or "S7" => 8, // 訪問販売, 電話勧誘販売, 訪問購入
-            "S4" => 20, // 連鎖販売取引 (マルチ)
+            "S2" or "S5" or "S7" => ApplicableRules.ShortCoolingOffDays, // 訪問販売, 電話勧誘販売, 訪問購入
+            "S4" => ApplicableRules.LongCoolingOffDays, // 連鎖販売取引 (マルチ)
             _ => null,
         };
-        return days is { } d ? received.AddDays(d - 1) : null;
+        return days is { } d ? LegalPeriods.LastDayCountingFrom(received, d) : null;
     }
 }
