@@ -1,5 +1,6 @@
 using Yorisoi.Core.Assistance.Checklists;
 using Yorisoi.Core.Assistance.Classification;
+using Yorisoi.Core.Assistance.Rules;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.Knowledge;
 
@@ -10,6 +11,7 @@ namespace Yorisoi.Core.Assistance;
 /// <param name="Keywords">内容キーワード candidates (a case usually has several).</param>
 /// <param name="Result">処理結果 candidates, from the words of the narrative and handling log (often none while the case is open).</param>
 /// <param name="Checklists">What to ask, for the case as classified (or as the first candidates classify it).</param>
+/// <param name="Rules">The rules of consumer law that may apply, with their deadlines counted to today (Japan time).</param>
 /// <param name="CodeListVersion">The code-list version the codes belong to.</param>
 /// <param name="ChecklistVersion">The version of the checklist data.</param>
 public sealed record AssistSuggestionResult(
@@ -18,6 +20,7 @@ public sealed record AssistSuggestionResult(
     IReadOnlyList<CodeCandidate> Keywords,
     IReadOnlyList<CodeCandidate> Result,
     IReadOnlyList<ChecklistSuggestion> Checklists,
+    IReadOnlyList<RuleSuggestion> Rules,
     string CodeListVersion,
     string ChecklistVersion);
 
@@ -25,7 +28,7 @@ public sealed record AssistSuggestionResult(
 /// Help for the case form while the counselor types: classification candidates beside the fields, and the questions to
 /// ask for the kind of case. The counselor always decides: nothing here changes the case.
 /// </summary>
-public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, ChecklistCatalog checklists)
+public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, ChecklistCatalog checklists, TimeProvider clock)
 {
     public const int Limit = 5;
 
@@ -42,9 +45,29 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
     {
         fields ??= AssistCaseFields.Empty;
         var codes = await ClassifyAsync(text, ct);
+        var today = DateOnly.FromDateTime(FiscalYear.ToJapanTime(clock.GetUtcNow()).DateTime);
         return new AssistSuggestionResult(codes.Product, codes.SalesForm, codes.Keywords, codes.Result,
-            ChecklistsFor(checklists, fields, codes), classifier.CodeListVersion, checklists.Version);
+            ChecklistsFor(checklists, fields, codes), ApplicableRules.Evaluate(FactsOf(fields, text, today)), classifier.CodeListVersion, checklists.Version);
     }
+
+    /// <summary>
+    /// The facts the rules read, from the fields as the counselor typed them: unlike the checklists, the rules never
+    /// stand on a suggested code, as a deadline computed for a sales form nobody chose would mislead.
+    /// </summary>
+    public static CaseFacts FactsOf(AssistCaseFields fields, string? text, DateOnly today) => new()
+    {
+        Today = today,
+        SalesFormCode = Blank(fields.SalesForm) ? null : fields.SalesForm,
+        ProductCode = Blank(fields.Product) ? null : fields.Product,
+        KeywordCodes = (fields.Keywords ?? []).ToHashSet(StringComparer.Ordinal),
+        ContractDate = fields.ContractDate,
+        DocumentReceivedDate = fields.DocumentReceivedDate,
+        ContractAmount = fields.ContractAmount ?? fields.AmountBilled,
+        AmountPaid = fields.AmountPaid,
+        PaymentMethodCode = Blank(fields.PaymentMethod) ? null : fields.PaymentMethod,
+        AgeBandCode = Blank(fields.AgeBand) ? null : fields.AgeBand,
+        Narrative = text ?? "",
+    };
 
     /// <summary>The classification candidates for a narrative (the case form asks again only when the narrative changes).</summary>
     public async Task<CodeSuggestions> ClassifyAsync(string? text, CancellationToken ct = default)

@@ -30,7 +30,7 @@ public static class AssistanceEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("SuggestForCase")
-            .WithSummary("For a narrative and the case fields typed so far: ranked candidates with code, name and confidence for 商品・役務分類 (product), 販売購入形態 (salesForm), 内容キーワード (keywords) and 処理結果 (result), and the checklists of questions to ask, each item ticked when its field is filled. Nothing is saved.");
+            .WithSummary("For a narrative and the case fields typed so far: ranked candidates with code, name and confidence for 商品・役務分類 (product), 販売購入形態 (salesForm), 内容キーワード (keywords) and 処理結果 (result), the checklists of questions to ask, each item ticked when its field is filled, and the rules of consumer law that may apply (cooling-off and other periods with their deadlines, rescission, termination fees) from the fields as typed. Nothing is saved.");
         return app;
     }
 
