@@ -1,5 +1,6 @@
 using Yorisoi.Web.Components;
 using Yorisoi.Web.Features.Administration;
+using Yorisoi.Web.Features.Analytics;
 using Yorisoi.Web.Features.Approvals;
 using Yorisoi.Web.Features.Assistance;
 using Yorisoi.Web.Features.Auth;
@@ -8,6 +9,12 @@ using Yorisoi.Web.Features.CodeLists;
 using Yorisoi.Web.Features.Knowledge;
 using Yorisoi.Web.Features.Search;
 using Yorisoi.Web.Infrastructure;
+
+// Needs no database or web host, so it runs before either is built.
+if (await SurveillanceCommand.TryRunAsync(args, Console.Out, Console.Error) is { } surveillanceExit)
+{
+    return surveillanceExit;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -54,7 +54,7 @@ public static class CommandLine
                 Console.WriteLine($"Case index rebuilt: {count} cases in {app.Services.GetRequiredService<Yorisoi.Core.Search.CaseIndex>().Root}.");
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, create-admin, reindex.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, create-admin, reindex, surveillance.");
                 return 2;
         }
     }
