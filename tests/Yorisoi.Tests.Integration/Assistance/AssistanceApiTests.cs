@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Yorisoi.Core.Assistance;
@@ -85,6 +86,44 @@ public abstract class AssistanceApiTests(AppFixture app)
         Assert.Equal("S2", First(result, "salesForm"));
     }
 
+    [Fact]
+    public async Task ADoorToDoorSaleWithTheDocumentReceivedThreeDaysAgoHasItsCoolingOffDeadline()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+        var today = TodayInJapan();
+        var received = today.AddDays(-3);
+
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new
+        {
+            text = Narrative,
+            @case = new { salesForm = "S2", product = "1303", contractDate = received.ToString("O", CultureInfo.InvariantCulture), documentReceivedDate = received.ToString("O", CultureInfo.InvariantCulture), contractAmount = 800_000 },
+        });
+        var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        var rule = result["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "cooling-off.houmon-hanbai")!;
+        Assert.Equal("Applies", rule["status"]!.GetValue<string>());
+        // Day 1 is the day the document was received: eight days end on received + 7.
+        Assert.Equal(received.AddDays(7).ToString("O", CultureInfo.InvariantCulture), rule["deadline"]!.GetValue<string>());
+        // Across midnight in Japan the server may already count from the next day.
+        var daysLeft = rule["daysLeft"]!.GetValue<int>();
+        Assert.True(daysLeft == 4 || (daysLeft == 3 && TodayInJapan() != today), $"{daysLeft} days left");
+        Assert.Contains("特定商取引法", rule["law"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("houmon-hanbai-cooling-off", rule["faqIds"]!.AsArray().Select(f => f!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task RulesStandOnTheFieldsTheCounselorChoseNeverOnASuggestedCode()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        // The narrative reads as a door-to-door sale, but nobody has chosen a sales form: no cooling-off deadline yet.
+        using var response = await client.PostJsonAsync("/api/assist/suggestions", new { text = Narrative });
+        var result = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        Assert.Equal("S2", First(result, "salesForm"));
+        Assert.DoesNotContain(result["rules"]!.AsArray(), r => r!["id"]!.GetValue<string>() == "cooling-off.houmon-hanbai");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("解約")]
@@ -129,6 +168,8 @@ public abstract class AssistanceApiTests(AppFixture app)
         var body = await overlong.ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("相談概要の文章は20000文字以内で入力してください。", body, StringComparison.Ordinal);
     }
+
+    private static DateOnly TodayInJapan() => DateOnly.FromDateTime(Yorisoi.Core.Cases.FiscalYear.ToJapanTime(DateTimeOffset.UtcNow).DateTime);
 
     private static string First(JsonNode result, string field) => result[field]!.AsArray()[0]!["code"]!.GetValue<string>();
 
