@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Yorisoi.Core.Assistance;
 using Yorisoi.Core.Cases;
 using Yorisoi.Core.Resources;
 using Yorisoi.Web.Resources;
@@ -101,6 +102,31 @@ public sealed class CaseFormModel
         input.Consultant.PostalCode = CaseText.PostalCode(input.Consultant.PostalCode);
         input.ContractParty.PostalCode = CaseText.PostalCode(input.ContractParty.PostalCode);
         return input;
+    }
+
+    /// <summary>The fields as typed, for the classification hints, checklists and rules (an unreadable amount counts as not given).</summary>
+    public AssistCaseFields ToAssistFields()
+    {
+        var ignored = new FormErrors();
+        return new AssistCaseFields
+        {
+            Product = Input.ProductCode,
+            SalesForm = Input.SalesFormCode,
+            Keywords = Input.KeywordCodes,
+            Result = Input.ResultCode,
+            AgeBand = (Input.ContractPartyIsConsultant ? Input.Consultant : Input.ContractParty).AgeBandCode,
+            Harm = Input.HarmCode,
+            PaymentMethod = Input.PaymentMethodCode,
+            ContractDate = Input.ContractDate,
+            DocumentReceivedDate = Input.DocumentReceivedDate,
+            AmountBilled = ParseAmount(AmountBilled, nameof(CaseInput.AmountBilled), ignored),
+            ContractAmount = ParseAmount(ContractAmount, nameof(CaseInput.ContractAmount), ignored),
+            AmountPaid = ParseAmount(AmountPaid, nameof(CaseInput.AmountPaid), ignored),
+            BusinessName = Input.Business.Name,
+            BusinessPhone = Input.Business.Phone,
+            BusinessAddress = Input.Business.Address,
+            BusinessUrl = Input.Business.Url,
+        };
     }
 
     /// <summary>A yen amount as people type it; an unreadable one adds an error for the field and gives null.</summary>
