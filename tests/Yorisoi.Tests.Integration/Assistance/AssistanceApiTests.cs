@@ -29,6 +29,60 @@ public abstract class AssistanceApiTests(AppFixture app)
         return data;
     }
 
+    //                                          anon counselor supervisor center-admin pref-admin analyst sys-admin
+    private static readonly Dictionary<string, int[]> ChecksMatrix = new()
+    {
+        [Own] = [401, 200, 200, 200, 403, 403, 403],
+        [Other] = [401, 404, 404, 404, 403, 403, 403],
+        [Shared] = [401, 200, 200, 200, 403, 403, 403],
+    };
+
+    public static TheoryData<string, string, int> CheckCells()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var (role, target, status) in Expand(ChecksMatrix))
+        {
+            data.Add(role, target, status);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CheckCells))]
+    public async Task ChecksAnswerEachRoleAndCaseAsTheMatrixSays(string role, string target, int status)
+    {
+        var world = app.World;
+        var caseId = target switch { Own => world.A1.Id, Other => world.B1.Id, _ => world.B2.Id };
+        var client = role == Anonymous ? app.AnonymousClient() : await app.ClientAsync(world.RoleUsersA[role]);
+        var deniedBefore = (await app.AuditAsync(caseId, Yorisoi.Core.Security.AuditActions.DeniedCaseAccess)).Count;
+
+        using var response = await client.PostJsonAsync($"/api/cases/{caseId}/checks", new { });
+
+        await response.ExpectAsync((HttpStatusCode)status);
+        var denied = (await app.AuditAsync(caseId, Yorisoi.Core.Security.AuditActions.DeniedCaseAccess)).Count;
+        Assert.Equal(status == 404 ? deniedBefore + 1 : deniedBefore, denied);
+    }
+
+    [Fact]
+    public async Task ACaseChecksListFindingsWithTheFieldToFixAndAScore()
+    {
+        var client = await app.ClientAsync(app.World.CounselorA);
+
+        // The world's A1 is a bare registration: no result, no handling log, no classification.
+        using var response = await client.PostJsonAsync($"/api/cases/{app.World.A1.Id}/checks", new { });
+        var report = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        var findings = report["findings"]!.AsArray();
+        var result = findings.Single(f => f!["ruleId"]!.GetValue<string>() == "result-required")!;
+        Assert.Equal("Error", result["severity"]!.GetValue<string>());
+        Assert.Equal("ResultCode", result["field"]!.GetValue<string>());
+        Assert.Equal("処理結果を入力してください。", result["message"]!.GetValue<string>());
+        Assert.Contains(findings, f => f!["ruleId"]!.GetValue<string>() == "handling-log-required");
+        Assert.InRange(report["score"]!.GetValue<int>(), 0, 99);
+        Assert.False(string.IsNullOrEmpty(report["rulesVersion"]!.GetValue<string>()));
+    }
+
     [Theory]
     [MemberData(nameof(RoleCells))]
     public async Task SuggestionsAnswerEachRoleAsTheMatrixSays(string role, int status)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Yorisoi.Core.Assistance;
+using Yorisoi.Core.Assistance.Checks;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Resources;
 using Yorisoi.Web.Infrastructure;
@@ -31,6 +32,14 @@ public static class AssistanceEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("SuggestForCase")
             .WithSummary("For a narrative and the case fields typed so far: ranked candidates with code, name and confidence for 商品・役務分類 (product), 販売購入形態 (salesForm), 内容キーワード (keywords) and 処理結果 (result), the checklists of questions to ask, each item ticked when its field is filled, and the rules of consumer law that may apply (cooling-off and other periods with their deadlines, rescission, termination fees) from the fields as typed. Nothing is saved.");
+        app.MapPost("/api/cases/{id:guid}/checks", async Task<Results<Ok<CheckReport>, NotFound>> (Guid id, CaseChecks checks, CancellationToken ct) =>
+                await checks.CheckAsync(id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound())
+            .RequireAuthorization(Policies.CaseWork)
+            .WithTags("Assistance")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("CheckCase")
+            .WithSummary("The input checks of a saved case (入力ルール before approval): each finding with its rule, severity (Error or Warning), the form field to fix and a Japanese message, and a quality score (100 for a clean record). Nothing is changed.");
         return app;
     }
 

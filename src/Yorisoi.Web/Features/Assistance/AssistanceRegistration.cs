@@ -1,5 +1,6 @@
 using Yorisoi.Core.Assistance;
 using Yorisoi.Core.Assistance.Checklists;
+using Yorisoi.Core.Assistance.Checks;
 using Yorisoi.Core.Assistance.Classification;
 using Yorisoi.Core.CodeLists;
 
@@ -14,6 +15,8 @@ public static class AssistanceRegistration
         builder.Services.AddSingleton(s => new ShippedCodeClassifier(s.GetRequiredService<CodeListCatalog>().Current, s.GetRequiredService<ClassificationCues>()));
         builder.Services.AddSingleton(ChecklistCatalog.LoadEmbedded());
         builder.Services.AddScoped<CaseAssistant>();
+        builder.Services.AddSingleton(InputChecks.LoadEmbedded());
+        builder.Services.AddScoped<CaseChecks>();
         return builder;
     }
 }
