@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Yorisoi.Core.Assistance;
+using Yorisoi.Core.Assistance.Checklists;
+using Yorisoi.Core.Assistance.Classification;
+using Yorisoi.Core.Assistance.Rules;
 using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Data;
 using Yorisoi.Core.Demo;
@@ -63,6 +67,21 @@ public static class SuggestionSpeed
         Time(log, "  words of the narrative", narratives, text => faq.SuggestByWords(text, staff, NarrativeSuggestions.Limit + 20));
         Time(log, "  MoreLikeThis", narratives, text => faq.SuggestMoreLikeThis(text, staff, NarrativeSuggestions.Limit + 20));
         Time(log, "  legal situations", narratives, text => faq.SuggestBySituation(text, staff, NarrativeSuggestions.Limit + 20));
+
+        // The assistance of the case form (POST /api/assist/suggestions): the FAQ hits lend their codes to the shipped
+        // classification, then the checklists and the rules for the fields as typed.
+        var classifier = new ShippedCodeClassifier(catalog.Current, ClassificationCues.LoadEmbedded());
+        var checklists = ChecklistCatalog.LoadEmbedded();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var fields = new AssistCaseFields { SalesForm = "S2", ContractDate = today.AddDays(-3), DocumentReceivedDate = today.AddDays(-3), ContractAmount = 300_000, PaymentMethod = "P05" };
+        Time(log, "assistance: classification, checklists and rules", narratives, text =>
+        {
+            var codes = classifier.Suggest(text, faq.Suggest(text, staff, 10, marks: false), CaseAssistant.Limit);
+            CaseAssistant.ChecklistsFor(checklists, fields, codes);
+            ApplicableRules.Evaluate(CaseAssistant.FactsOf(fields, text, today));
+        });
+        Time(log, "  classification alone (no FAQ hits)", narratives, text => classifier.Suggest(text, [], CaseAssistant.Limit));
+        Time(log, "  rules alone", narratives, text => ApplicableRules.Evaluate(CaseAssistant.FactsOf(fields, text, today)));
         return Task.FromResult(0);
     }
 

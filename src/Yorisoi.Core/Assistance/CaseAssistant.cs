@@ -76,7 +76,7 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
         if (!string.IsNullOrWhiteSpace(text))
         {
             var index = await keeper.CurrentAsync(ct);
-            hits = index.Suggest(text, faq.Visibility, FaqEntries);
+            hits = index.Suggest(text, faq.Visibility, FaqEntries, marks: false);
         }
 
         return classifier.Suggest(text, hits, Limit);

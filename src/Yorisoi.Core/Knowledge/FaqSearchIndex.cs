@@ -158,7 +158,9 @@ public sealed class FaqSearchIndex : IDisposable
     /// general entries written in the law's words that a story rarely shares a word with. On narratives.jsonl the fusion
     /// beats each alone (see FaqSearchQualityTests); then entries linked by the editors get a share of their hits' scores.
     /// </summary>
-    public IReadOnlyList<FaqIndexHit> Suggest(string? text, FaqVisibility visibility, int limit)
+    /// <param name="marks">Whether the entries shown get their question and answer marked (most of the cost); the
+    /// classification only reads the entries' codes and asks without.</param>
+    public IReadOnlyList<FaqIndexHit> Suggest(string? text, FaqVisibility visibility, int limit, bool marks = true)
     {
         var entries = _entries;
         if (string.IsNullOrWhiteSpace(text))
@@ -187,6 +189,10 @@ public sealed class FaqSearchIndex : IDisposable
 
         var ranked = WithRelated(fused.Values.OrderByDescending(h => h.Score).ToList(), entries, visibility);
         var picked = AcrossAudiences(ranked, limit);
+        if (!marks)
+        {
+            return picked;
+        }
 
         // Re-analysing stored answers for marks is most of the cost of a suggestion: only the entries shown get them,
         // whichever ranking brought them, with the narrative's own words marked.

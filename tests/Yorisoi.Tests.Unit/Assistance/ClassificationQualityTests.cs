@@ -41,7 +41,7 @@ public sealed class ClassificationQualityTests(ShippedFaqIndex shipped, ITestOut
     private ClassificationScore Score(string field, Func<LabelledNarrative, string?> gold, Func<CodeSuggestions, IReadOnlyList<CodeCandidate>> candidates)
     {
         var score = ClassificationSet.Score(field, ClassificationSet.Narratives(), gold, n =>
-            [.. candidates(Classifier.Suggest(n.Text, shipped.Index.Suggest(n.Text, Counselor, 10))).Select(c => c.Code)]);
+            [.. candidates(Classifier.Suggest(n.Text, shipped.Index.Suggest(n.Text, Counselor, 10, marks: false))).Select(c => c.Code)]);
         output.WriteLine(score.ToString());
         foreach (var (item, label, top) in score.Misses)
         {
