@@ -97,7 +97,7 @@ public sealed partial class ApplicableRulesTests
         var root = RepositoryRoot();
         var resx = XDocument.Load(Path.Combine(root, "src", "Yorisoi.Core", "Resources", "AssistanceRules.resx"))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
-        var sources = Directory.EnumerateFiles(Path.Combine(root, "src", "Yorisoi.Core", "Assistance"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "src", "Yorisoi.Core", "Assistance", "Rules"), "*.cs", SearchOption.AllDirectories)
             .Append(Path.Combine(root, "src", "Yorisoi.Core", "Resources", "AssistanceText.cs"))
             .Select(File.ReadAllText);
         var used = sources.SelectMany(text => QuotedKey().Matches(text).Select(m => m.Groups[1].Value))
