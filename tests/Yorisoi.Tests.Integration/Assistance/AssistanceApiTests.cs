@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Yorisoi.Core.Assistance;
 using Yorisoi.Tests.Integration.Infrastructure;
 using static Yorisoi.Tests.Integration.Security.PermissionMatrix;
@@ -81,6 +82,49 @@ public abstract class AssistanceApiTests(AppFixture app)
         Assert.Contains(findings, f => f!["ruleId"]!.GetValue<string>() == "handling-log-required");
         Assert.InRange(report["score"]!.GetValue<int>(), 0, 99);
         Assert.False(string.IsNullOrEmpty(report["rulesVersion"]!.GetValue<string>()));
+    }
+
+    public static TheoryData<string, int> ReportCells()
+    {
+        var data = new TheoryData<string, int>();
+        //                     anon counselor supervisor center-admin pref-admin analyst sys-admin
+        foreach (var (role, status) in Expand([401, 403, 200, 200, 403, 403, 403]))
+        {
+            data.Add(role, status);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReportCells))]
+    public async Task TheCheckReportAnswersEachRoleAsTheMatrixSays(string role, int status)
+    {
+        var client = role == Anonymous ? app.AnonymousClient() : await app.ClientAsync(app.World.RoleUsersA[role]);
+
+        using var response = await client.GetAsync("/api/assist/check-report");
+
+        await response.ExpectAsync((HttpStatusCode)status);
+    }
+
+    [Fact]
+    public async Task TheCheckReportCountsTheOwnCentersCasesOnlyWithTheCommonestFindingsFirst()
+    {
+        var world = app.World;
+        var ownCases = await app.AsSystemAsync(db => db.Cases.CountAsync(c => c.CenterId == world.CenterA.Id));
+        var client = await app.ClientAsync(world.RoleUsersA[Yorisoi.Core.Security.Roles.Supervisor]);
+
+        using var response = await client.GetAsync("/api/assist/check-report?days=30");
+        var report = JsonNode.Parse(await response.ExpectAsync(HttpStatusCode.OK))!;
+
+        // B2 is shared with A but belongs to B's report.
+        Assert.Equal(ownCases, report["checked"]!.GetValue<int>());
+        Assert.Equal(30, report["days"]!.GetValue<int>());
+        var findings = report["findings"]!.AsArray();
+        Assert.NotEmpty(findings);
+        var counts = findings.Select(f => f!["cases"]!.GetValue<int>()).ToList();
+        Assert.Equal(counts.OrderByDescending(c => c), counts);
+        Assert.All(findings, f => Assert.InRange(f!["share"]!.GetValue<double>(), 0.0001, 1));
     }
 
     [Theory]

@@ -40,8 +40,18 @@ public static class AssistanceEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("CheckCase")
             .WithSummary("The input checks of a saved case (入力ルール before approval): each finding with its rule, severity (Error or Warning), the form field to fix and a Japanese message, and a quality score (100 for a clean record). Nothing is changed.");
+        app.MapGet("/api/assist/check-report", async Task<Ok<CenterCheckReport>> (int? days, CheckReports reports, CancellationToken ct) =>
+                TypedResults.Ok(await reports.ForCenterAsync(days ?? DefaultReportDays, ct)))
+            .RequireAuthorization(Policies.Approve)
+            .WithTags("Assistance")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("CenterCheckReport")
+            .WithSummary("The commonest input findings over the user's own center's cases changed in the last `days` days (default 90, at most 366; at most 2,000 cases, newest first), with the share of cases each rule found something in, for training.");
         return app;
     }
+
+    private const int DefaultReportDays = 90;
 
     private static Dictionary<string, string[]> Validate(AssistSuggestionRequest request, CodeListVersion codes)
     {

@@ -17,6 +17,7 @@ public static class AssistanceRegistration
         builder.Services.AddScoped<CaseAssistant>();
         builder.Services.AddSingleton(InputChecks.LoadEmbedded());
         builder.Services.AddScoped<CaseChecks>();
+        builder.Services.AddScoped<CheckReports>();
         return builder;
     }
 }
