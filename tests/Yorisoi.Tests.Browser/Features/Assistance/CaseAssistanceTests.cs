@@ -11,6 +11,10 @@ public sealed class CaseAssistanceTests(YorisoiHost host, ITestOutputHelper outp
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 
+    private static readonly string[] SubscriptionKeyword = ["K0208"];
+
+    private static readonly string[] Submit = ["SubmitForApproval"];
+
     [Fact]
     public async Task TheNarrativeBringsCandidatesAClickTakesOneAndTheChecklistAndRulesFollowTheFields()
     {
@@ -56,5 +60,73 @@ public sealed class CaseAssistanceTests(YorisoiHost host, ITestOutputHelper outp
 
         Assert.Empty(blocking);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheApprovalQueueShowsEachCasesFindingsAndTheReportListsTheCommonestOnes()
+    {
+        var counselor = await host.SignInAsync(StaffBrowser.Counselor);
+        var business = $"入力点検テスト商事{Guid.NewGuid().ToString("N")[..6]}";
+        await SubmitCaseWithoutAgeBandAsync(counselor, business);
+        await counselor.Context.CloseAsync();
+
+        var page = await host.SignInAsync(StaffBrowser.Supervisor);
+        await page.OpenAsync("/approvals");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "よくある入力の指摘（研修用）" })).ToBeVisibleAsync();
+        var row = page.Locator("table.approvals-table tbody tr").Filter(new() { HasText = business });
+        var checks = row.GetByTestId("checks");
+        await Assertions.Expect(checks).ToContainTextAsync("点：誤り");
+        var finding = checks.GetByRole(AriaRole.Link, new() { Name = "契約当事者の年代を入力してください（分からない場合は「不明」）。" });
+        await Assertions.Expect(finding).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/edit#f-Consultant-AgeBandCode$"));
+
+        await page.OpenAsync("/approvals/checks");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("よくある入力の指摘");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "点検しました" })).ToBeVisibleAsync();
+
+        var result = await page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        foreach (var violation in blocking)
+        {
+            output.WriteLine($"{violation.Id} ({violation.Impact}): {violation.Help} — {string.Join(" | ", violation.Nodes.Select(n => n.Html))}");
+        }
+
+        Assert.Empty(blocking);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A case through the API, ready for approval but for the contract party's age band, then submitted.</summary>
+    private static async Task SubmitCaseWithoutAgeBandAsync(IPage page, string business)
+    {
+        var api = page.Context.APIRequest;
+        var created = await api.PostAsync("/api/cases", new APIRequestContextOptions
+        {
+            Headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() },
+            DataObject = new
+            {
+                receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+                channelCode = "C1",
+                summary = "通販で健康食品を注文したら定期購入だった。解約の方法を助言した。",
+                consultant = new { phone = "090-0000-2222" },
+                business = new { name = business },
+                productCode = "0201",
+                salesFormCode = "S3",
+                keywordCodes = SubscriptionKeyword,
+                resultCode = "R1",
+            },
+        });
+        Assert.True(created.Ok, $"{created.Status} {await created.TextAsync()}");
+        using var json = System.Text.Json.JsonDocument.Parse(await created.BodyAsync());
+        var id = json.RootElement.GetProperty("id").GetGuid();
+        var log = await api.PostAsync($"/api/cases/{id}/handling-log", new APIRequestContextOptions
+        {
+            DataObject = new { occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), methodCode = "M1", counterpartCode = "T1", text = "解約の申出方法を助言した。" },
+        });
+        Assert.True(log.Ok, $"{log.Status} {await log.TextAsync()}");
+        // The first handling log entry already moved the case from 受付 to 対応中.
+        foreach (var action in Submit)
+        {
+            var moved = await api.PostAsync($"/api/cases/{id}/transitions", new APIRequestContextOptions { DataObject = new { action } });
+            Assert.True(moved.Ok, $"{action}: {moved.Status} {await moved.TextAsync()}");
+        }
     }
 }
