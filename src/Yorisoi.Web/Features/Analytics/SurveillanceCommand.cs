@@ -138,8 +138,8 @@ public static class SurveillanceCommand
         }
 
         var method = Required(values, "--method");
-        var input = Required(values, "--input");
-        var output = Required(values, "--output");
+        var input = FromCallersDirectory(Required(values, "--input"));
+        var output = FromCallersDirectory(Required(values, "--output"));
         if (method.Equals("farrington", StringComparison.OrdinalIgnoreCase))
         {
             if (EarsOnly.FirstOrDefault(values.ContainsKey) is { } earsOption)
@@ -278,4 +278,13 @@ public static class SurveillanceCommand
             _ => throw new ArgumentException($"{name} must be true or false (got '{text}')."),
         };
     }
+
+    /// <summary>
+    /// `dotnet run --project` starts the program in the project's folder, so a relative path is taken from the folder
+    /// the command was typed in (the shell's PWD, which the program inherits) when that is known.
+    /// </summary>
+    private static string FromCallersDirectory(string path) =>
+        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } caller || !Directory.Exists(caller)
+            ? path
+            : Path.GetFullPath(Path.Combine(caller, path));
 }
