@@ -115,7 +115,7 @@ internal sealed partial class AddressFinder
                 sawBan = true;
                 pos += 2;
             }
-            else if (Starts(text, pos, "番") && NumeralLength(text, pos + 1) > 0)
+            else if (Starts(text, pos, "番") && (NumeralLength(text, pos + 1) > 0 || strong))
             {
                 strong = true;
                 unit = true;
@@ -170,6 +170,12 @@ internal sealed partial class AddressFinder
                 a--;
                 count++;
             }
+            else if (c == 'が' && a >= 2 && IsTownCharacter(text[a - 2]) && "丘岡谷浜崎原関島森台瀬沢".Contains(text[a], StringComparison.Ordinal))
+            {
+                // 自由が丘, 星が丘: が inside a town name, not the particle.
+                a--;
+                count++;
+            }
             else if (c == ' ' && a >= 2 && "都道府県市区町村郡".Contains(text[a - 2], StringComparison.Ordinal))
             {
                 // 「東京都 千代田区 丸の内」: a space after a place name still belongs to the address.
@@ -186,20 +192,30 @@ internal sealed partial class AddressFinder
 
     /// <summary>
     /// The end of the prefecture, municipality and ward that start the run [<paramref name="from"/>,
-    /// <paramref name="to"/>), or -1 when the run holds none. Known names first; without them the last 市, 区 or 郡.
+    /// <paramref name="to"/>), or -1 when the run holds none. Known names first (one may start a few characters
+    /// before the run, as さいたま市 does: the run stops at hiragana); where they give no municipality, the last 市, 区
+    /// or 郡 ends it.
     /// </summary>
     private int EndOfPlaceNames(string text, int from, int to)
     {
-        for (var j = from; j < to; j++)
+        var kept = -1;
+        var municipality = false;
+        for (var j = Math.Max(0, from - 6); j < to && kept < 0; j++)
         {
-            var end = PlaceChain(text, j, to);
-            if (end > j)
+            var (end, hasMunicipality) = PlaceChain(text, j, to);
+            if (end > Math.Max(j, from))
             {
-                return end;
+                kept = end;
+                municipality = hasMunicipality;
             }
         }
 
-        for (var j = to - 1; j > from; j--)
+        if (municipality)
+        {
+            return kept;
+        }
+
+        for (var j = to - 1; j >= Math.Max(from, kept); j--)
         {
             if (text[j] is '市' or '区' or '郡')
             {
@@ -207,31 +223,37 @@ internal sealed partial class AddressFinder
             }
         }
 
-        return -1;
+        return kept;
     }
 
-    /// <summary>Prefecture, then up to two municipalities (a city and its ward, a district and its town).</summary>
-    private int PlaceChain(string text, int start, int limit)
+    /// <summary>Prefecture, then a municipality, then a ward after a city or a town after a district.</summary>
+    private (int End, bool HasMunicipality) PlaceChain(string text, int start, int limit)
     {
         var pos = start;
         var name = LongestPlace(text, pos, limit);
         if (name is not null && _prefectures.Contains(name))
         {
-            pos += name.Length;
+            pos = SkipSpaces(text, pos + name.Length, limit);
             name = LongestPlace(text, pos, limit);
         }
 
-        for (var count = 0; name is not null && !_prefectures.Contains(name) && count < 2; count++)
+        var municipality = false;
+        if (name is not null && !_prefectures.Contains(name))
         {
-            pos += name.Length;
-            if (!(name.EndsWith('市') || name.EndsWith('郡')))
+            pos = SkipSpaces(text, pos + name.Length, limit);
+            municipality = true;
+            var next = LongestPlace(text, pos, limit);
+            if (next is not null && ((name.EndsWith('市') && next.EndsWith('区')) || (name.EndsWith('郡') && next[^1] is '町' or '村')))
             {
-                break;
+                pos += next.Length;
             }
-
-            name = LongestPlace(text, pos, limit);
         }
 
+        return (SkipSpaces(text, pos, limit), municipality);
+    }
+
+    private static int SkipSpaces(string text, int pos, int limit)
+    {
         while (pos < limit && text[pos] == ' ')
         {
             pos++;
@@ -242,11 +264,6 @@ internal sealed partial class AddressFinder
 
     private string? LongestPlace(string text, int pos, int limit)
     {
-        while (pos < limit && text[pos] == ' ')
-        {
-            pos++;
-        }
-
         if (pos >= limit || !_places.TryGetValue(text[pos], out var names))
         {
             return null;

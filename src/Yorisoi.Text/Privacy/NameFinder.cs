@@ -36,6 +36,7 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
         "店主", "オーナー", "マスター", "ママ", "パパ", "お客", "方", "皆さん", "みなさん", "おばあ", "おじい", "ばあ", "じい", "姉妹", "兄弟",
         "夫婦", "家族", "男性", "女性", "男", "女", "人", "者", "方々", "社員", "店", "会社", "窓口", "運転手", "美容師", "理容師", "整体師",
         "占い師", "お坊", "住職", "神主", "牧師", "配偶者", "保護者", "後見人", "代理人", "相続人", "民生委員", "自治会長", "町内会長",
+        "主婦", "会社員", "自営業", "無職", "高齢", "高齢者", "年金", "パート", "アルバイト", "公務員", "独居", "外国人", "未成年",
     };
 
     /// <summary>Words that make a name part of a business or a place (田中商事, 三井住友銀行, 豊田市): kept for analysis.</summary>
@@ -73,6 +74,12 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
         "名前", "氏名", "名義", "名義人", "本名", "フルネーム", "契約者名", "申込者名", "担当者名", "お名前",
     };
 
+    /// <summary>The first part of 相談者, 契約者, 代表者 … that label a person in a record.</summary>
+    private static readonly HashSet<string> LabelStems = new(StringComparer.Ordinal)
+    {
+        "相談", "契約", "申込", "申し込み", "代表", "担当", "依頼", "購入", "当事", "被害", "連絡",
+    };
+
     /// <summary>Nouns a form lists after 氏名 (氏名・住所・電話番号): the next field, not a name.</summary>
     private static readonly HashSet<string> FormWords = new(StringComparer.Ordinal)
     {
@@ -105,13 +112,33 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
             {
                 MarkRunBefore(tokens, k, lenient: false, masked);
             }
-            else if (IntroWords.Contains(token.Surface) || (token.Surface == "名" && k > 0 && tokens[k - 1].Surface is "者" or "人"))
+            else if ((IntroWords.Contains(token.Surface) || (token.Surface == "名" && k > 0 && tokens[k - 1].Surface is "者" or "人"))
+                && !IsBusinessOwned(tokens, k))
             {
-                MarkRunAfter(tokens, k, masked);
+                MarkRunAfter(tokens, k, lenient: true, masked);
+            }
+            else if (token.Surface == "者" && k > 0 && LabelStems.Contains(tokens[k - 1].Surface))
+            {
+                // 相談者：山田, 代表者 西村: after a colon or a space, as a form or a record writes it, a name; after は
+                // (相談者は主婦) more often a description, so there only proper nouns.
+                var separated = k + 1 < tokens.Count && (tokens[k + 1].Start > token.End || tokens[k + 1].Surface.StartsWith(':'));
+                MarkRunAfter(tokens, k, lenient: separated, masked);
             }
             else if (token.BaseForm is "名乗る" or "名のる" or "なのる" or "称する" && k >= 2 && tokens[k - 1].Surface is "と" or "を")
             {
                 MarkClaimedName(tokens, k, masked);
+            }
+        }
+
+        // 木村 さくら: a given name in kana after a surname is no word IPADIC knows as a name.
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            var next = tokens[k + 1];
+            if (masked[k] && !masked[k + 1] && !tokens[k].PartOfSpeechDetail.EndsWith('名') && Gap(tokens[k], next) <= 1
+                && next.PartOfSpeech == "名詞" && !next.PartOfSpeechDetail.StartsWith("接尾", StringComparison.Ordinal) && next.Surface.Length is >= 2 and <= 4 && JapaneseNormalizer.IsKanaOnly(next.Surface)
+                && !RoleWords.Contains(next.Surface) && !FormWords.Contains(next.Surface))
+            {
+                masked[k + 1] = true;
             }
         }
 
@@ -151,8 +178,9 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
 
     /// <summary>
     /// A word that may be (part of) a name. Leniently (before さん, after 名前は) any ordinary noun that is not a role,
-    /// because surnames outside IPADIC come out as 名詞,一般 or as unknown words; strictly (before a title) only proper
-    /// nouns and unknown words, since 「営業部長」 has a noun before 部長 that is nobody's name.
+    /// because surnames outside IPADIC come out as 名詞,一般 or as unknown words; strictly (before a title, after
+    /// 相談者は) only proper nouns, since 「営業部長」 has a noun before 部長 and 「相談者は、ハイフの…」 an unknown
+    /// word after は that are nobody's name.
     /// </summary>
     private static bool IsNameLike(MorphToken t, bool lenient)
     {
@@ -166,10 +194,26 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
             return false;
         }
 
-        return t.IsUnknown
-            || t.PartOfSpeechDetail.StartsWith("固有名詞", StringComparison.Ordinal)
-            || (lenient && t.PartOfSpeechDetail == "一般");
+        return t.PartOfSpeechDetail.StartsWith("固有名詞", StringComparison.Ordinal)
+            || (lenient && (t.IsUnknown || t.PartOfSpeechDetail == "一般"));
     }
+
+    /// <summary>業者の名前は…, 商品の名前は…: the name of a business or a thing follows, not a person's.</summary>
+    private static bool IsBusinessOwned(IReadOnlyList<MorphToken> tokens, int k) =>
+        k >= 2 && tokens[k - 1].Surface == "の" && (BusinessWords.Contains(tokens[k - 2].Surface) || ThingWords.Contains(tokens[k - 2].Surface));
+
+    private static readonly HashSet<string> ThingWords = new(StringComparer.Ordinal)
+    {
+        "業者", "事業者", "販売店", "ショップ", "サイト", "商品", "サービス", "アプリ", "プラン", "コース", "団体", "店舗", "製品", "ゲーム",
+    };
+
+    /// <summary>
+    /// After 名前は, IPADIC often reads a surname as an organisation (名前は金子と名乗った: 金子 固有名詞,組織); the words
+    /// of a business's name (株式会社, 商事) still keep a business out.
+    /// </summary>
+    private static bool IsOrganisationTagged(MorphToken t) =>
+        t.PartOfSpeech == "名詞" && t.PartOfSpeechDetail.StartsWith("固有名詞-組織", StringComparison.Ordinal)
+        && !BusinessWords.Contains(t.Surface) && !RoleWords.Contains(t.Surface);
 
     /// <summary>The tokens [start, end) of a name just before <paramref name="k"/>, or an empty range when there is none.</summary>
     private static (int Start, int End) RunBefore(IReadOnlyList<MorphToken> tokens, int k, bool lenient)
@@ -230,13 +274,13 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
     }
 
     /// <summary>After 名前は / 氏名： — the name written next, skipping the particle, colon or bracket in between.</summary>
-    private static void MarkRunAfter(IReadOnlyList<MorphToken> tokens, int k, bool[] masked)
+    private static void MarkRunAfter(IReadOnlyList<MorphToken> tokens, int k, bool lenient, bool[] masked)
     {
         var j = k + 1;
         for (var skipped = 0; j < tokens.Count && skipped < 3; skipped++, j++)
         {
             var t = tokens[j];
-            if (!(t.PartOfSpeech == "記号" || t.Surface is "は" or "が" or "も" or "を" or "で"))
+            if (!(t.PartOfSpeech == "記号" || !t.Surface.Any(char.IsLetter) || t.Surface is "は" or "が" or "も" or "を" or "で"))
             {
                 break;
             }
@@ -253,7 +297,7 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
         {
             var t = tokens[j];
             var touching = j == start || tokens[j - 1].End == t.Start || Gap(tokens[j - 1], t) == 1;
-            if (!touching || !(IsNameLike(t, lenient: true) || (t.Surface == "・" && j > start)))
+            if (!touching || !(IsNameLike(t, lenient) || IsOrganisationTagged(t) || (t.Surface == "・" && j > start)))
             {
                 break;
             }
@@ -261,9 +305,16 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
             j++;
         }
 
+        // 会社|員, 主|婦: a noun with a suffix attached is one word, not a name.
+        if (j < tokens.Count && tokens[j].Start == tokens[j - 1].End && tokens[j].PartOfSpeechDetail.StartsWith("接尾", StringComparison.Ordinal)
+            && !IsHonorific(tokens[j]))
+        {
+            return;
+        }
+
         // 名義 カ)リサイクルエース: banks write a company account's 株式会社 as カ) (ユ) for 有限会社, ド) for 合同会社).
         var company = tokens[start].Surface.Length == 1 && start + 1 < tokens.Count && tokens[start + 1].Surface.StartsWith(')');
-        if (j > start && !company && !IsBusinessRun(tokens, start, j))
+        if (j > start && !company && !IsBusinessRun(tokens, start, j, organisationTagIsBusiness: false))
         {
             Mark(masked, start, j);
         }
@@ -321,11 +372,12 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
         Mark(masked, start, end);
     }
 
-    private static bool IsBusinessRun(IReadOnlyList<MorphToken> tokens, int start, int end)
+    private static bool IsBusinessRun(IReadOnlyList<MorphToken> tokens, int start, int end, bool organisationTagIsBusiness = true)
     {
         for (var j = start; j < end; j++)
         {
-            if (BusinessWords.Contains(tokens[j].Surface) || tokens[j].PartOfSpeechDetail.StartsWith("固有名詞-組織", StringComparison.Ordinal) && !tokens[j].IsUnknown)
+            if (BusinessWords.Contains(tokens[j].Surface)
+                || (organisationTagIsBusiness && tokens[j].PartOfSpeechDetail.StartsWith("固有名詞-組織", StringComparison.Ordinal) && !tokens[j].IsUnknown))
             {
                 return true;
             }
@@ -368,20 +420,26 @@ internal sealed class NameFinder(IMorphologicalAnalyzer analyzer, IReadOnlySet<s
             || folded.EndsWith("(有)", StringComparison.Ordinal) || folded.EndsWith("(同)", StringComparison.Ordinal);
     }
 
-    /// <summary>ユニ in ユニクロ: a katakana name glued to more katakana is a piece of a longer word MeCab did not know.</summary>
+    /// <summary>
+    /// ユニ in ユニクロ, もん in ほうもんはんばい: a kana name glued to a kana word of the same script is a piece of a
+    /// longer word MeCab did not know. Particles and honorifics do not count (さくらさん, ゆうきが).
+    /// </summary>
     private static bool IsPartOfWord(IReadOnlyList<MorphToken> tokens, int k)
     {
         var t = tokens[k];
-        if (!JapaneseNormalizer.IsKatakana(t.Surface[0]))
+        var katakana = JapaneseNormalizer.IsKatakana(t.Surface[0]);
+        if (!katakana && !JapaneseNormalizer.IsHiragana(t.Surface[0]))
         {
             return false;
         }
 
-        return (k + 1 < tokens.Count && tokens[k + 1].Start == t.End && !IsPersonName(tokens[k + 1]) && StartsWithKatakana(tokens[k + 1]))
-            || (k > 0 && tokens[k - 1].End == t.Start && !IsPersonName(tokens[k - 1]) && StartsWithKatakana(tokens[k - 1]));
+        return (k + 1 < tokens.Count && tokens[k + 1].Start == t.End && IsSameScriptWord(tokens[k + 1], katakana))
+            || (k > 0 && tokens[k - 1].End == t.Start && IsSameScriptWord(tokens[k - 1], katakana));
     }
 
-    private static bool StartsWithKatakana(MorphToken t) => t.Surface.Length > 0 && JapaneseNormalizer.IsKatakana(t.Surface[0]) && t.Surface[0] != '・';
+    private static bool IsSameScriptWord(MorphToken t, bool katakana) =>
+        t.Surface.Length > 0 && t.Surface[0] != '・' && !IsPersonName(t) && !IsHonorific(t) && t.PartOfSpeech is not ("助詞" or "助動詞")
+        && (katakana ? JapaneseNormalizer.IsKatakana(t.Surface[0]) : JapaneseNormalizer.IsHiragana(t.Surface[0]));
 
     private static string Surface(IReadOnlyList<MorphToken> tokens, int start, int end) =>
         string.Concat(tokens.Skip(start).Take(end - start).Select(t => t.Surface));
