@@ -3,6 +3,8 @@ using Yorisoi.Core.Assistance.Checklists;
 using Yorisoi.Core.Assistance.Checks;
 using Yorisoi.Core.Assistance.Classification;
 using Yorisoi.Core.CodeLists;
+using Yorisoi.Text.Analysis;
+using Yorisoi.Text.Summaries;
 
 namespace Yorisoi.Web.Features.Assistance;
 
@@ -16,6 +18,7 @@ public static class AssistanceRegistration
         builder.Services.AddSingleton(ChecklistCatalog.LoadEmbedded());
         builder.Services.AddScoped<CaseAssistant>();
         builder.Services.AddSingleton(InputChecks.LoadEmbedded());
+        builder.Services.AddSingleton(s => new ExtractiveSummarizer(s.GetRequiredService<IMorphologicalAnalyzer>()));
         builder.Services.AddScoped<CaseChecks>();
         builder.Services.AddScoped<CheckReports>();
         return builder;

@@ -74,6 +74,7 @@ public sealed class CaseAssistanceTests(YorisoiHost host, ITestOutputHelper outp
         await page.OpenAsync("/approvals");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "よくある入力の指摘（研修用）" })).ToBeVisibleAsync();
         var row = page.Locator("table.approvals-table tbody tr").Filter(new() { HasText = business });
+        await Assertions.Expect(row.GetByTestId("summary")).ToContainTextAsync("定期購入");
         var checks = row.GetByTestId("checks");
         await Assertions.Expect(checks).ToContainTextAsync("点：誤り");
         var finding = checks.GetByRole(AriaRole.Link, new() { Name = "契約当事者の年代を入力してください（分からない場合は「不明」）。" });
