@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Yorisoi.Tests.Browser.Infrastructure;
@@ -9,8 +8,6 @@ namespace Yorisoi.Tests.Browser.Features.Assistance;
 [Collection(BrowserTestGroup.Name)]
 public sealed class CaseAssistanceTests(YorisoiHost host, ITestOutputHelper output)
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     private static readonly string[] SubscriptionKeyword = ["K0208"];
 
     private static readonly string[] Submit = ["SubmitForApproval"];
@@ -51,14 +48,7 @@ public sealed class CaseAssistanceTests(YorisoiHost host, ITestOutputHelper outp
         await Assertions.Expect(rule).ToContainTextAsync("あてはまる");
         await Assertions.Expect(rule).ToContainTextAsync("特定商取引法");
 
-        var result = await page.RunAxe();
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        foreach (var violation in blocking)
-        {
-            output.WriteLine($"{violation.Id} ({violation.Impact}): {violation.Help} — {string.Join(" | ", violation.Nodes.Select(n => n.Html))}");
-        }
-
-        Assert.Empty(blocking);
+        await AxeAssert.NoBlockingViolationsAsync(page, output);
         await page.Context.CloseAsync();
     }
 
@@ -84,14 +74,7 @@ public sealed class CaseAssistanceTests(YorisoiHost host, ITestOutputHelper outp
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("よくある入力の指摘");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "点検しました" })).ToBeVisibleAsync();
 
-        var result = await page.RunAxe();
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        foreach (var violation in blocking)
-        {
-            output.WriteLine($"{violation.Id} ({violation.Impact}): {violation.Help} — {string.Join(" | ", violation.Nodes.Select(n => n.Html))}");
-        }
-
-        Assert.Empty(blocking);
+        await AxeAssert.NoBlockingViolationsAsync(page, output);
         await page.Context.CloseAsync();
     }
 
