@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Yorisoi.Core.Assistance.Classification;
 
 namespace Yorisoi.Tests.Evaluation;
 
@@ -51,10 +52,7 @@ public static class ClassificationSet
     /// </summary>
     public static ClassificationScore Score(string field, IReadOnlyList<LabelledNarrative> cases, Func<LabelledNarrative, string?> gold, Func<LabelledNarrative, IReadOnlyList<string>> rank)
     {
-        int n = 0, top1 = 0, top3 = 0;
-        var truePositives = new Dictionary<string, int>(StringComparer.Ordinal);
-        var predicted = new Dictionary<string, int>(StringComparer.Ordinal);
-        var actual = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counter = new FieldQualityCounter(field);
         var misses = new List<(LabelledNarrative, string, IReadOnlyList<string>)>();
         foreach (var item in cases)
         {
@@ -63,35 +61,14 @@ public static class ClassificationSet
                 continue;
             }
 
-            n++;
             var top = rank(item).Take(3).ToList();
-            var first = top.FirstOrDefault() ?? "";
-            actual[label] = actual.GetValueOrDefault(label) + 1;
-            predicted[first] = predicted.GetValueOrDefault(first) + 1;
-            if (first == label)
-            {
-                top1++;
-                truePositives[label] = truePositives.GetValueOrDefault(label) + 1;
-            }
-
-            if (top.Contains(label))
-            {
-                top3++;
-            }
-            else
+            if (!counter.Add([label], top))
             {
                 misses.Add((item, label, top));
             }
         }
 
-        var classes = actual.Keys.Concat(predicted.Keys.Where(k => k.Length > 0)).Distinct(StringComparer.Ordinal).ToList();
-        var macroF1 = classes.Count == 0 ? 0 : classes.Average(c =>
-        {
-            var tp = truePositives.GetValueOrDefault(c);
-            return tp == 0 ? 0 : 2.0 * tp / (predicted.GetValueOrDefault(c) + actual.GetValueOrDefault(c));
-        });
-        return n == 0
-            ? new ClassificationScore(field, 0, 0, 0, 0, misses)
-            : new ClassificationScore(field, n, (double)top1 / n, (double)top3 / n, macroF1, misses);
+        var q = counter.Result();
+        return new ClassificationScore(field, q.Cases, q.Top1, q.Top3, q.MacroF1, misses);
     }
 }

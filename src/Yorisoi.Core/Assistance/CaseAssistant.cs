@@ -2,7 +2,9 @@ using Yorisoi.Core.Assistance.Checklists;
 using Yorisoi.Core.Assistance.Classification;
 using Yorisoi.Core.Assistance.Rules;
 using Yorisoi.Core.Cases;
+using Yorisoi.Core.CodeLists;
 using Yorisoi.Core.Knowledge;
+using Yorisoi.Text.Analysis;
 
 namespace Yorisoi.Core.Assistance;
 
@@ -14,6 +16,7 @@ namespace Yorisoi.Core.Assistance;
 /// <param name="Rules">The rules of consumer law that may apply, with their deadlines counted to today (Japan time).</param>
 /// <param name="CodeListVersion">The code-list version the codes belong to.</param>
 /// <param name="ChecklistVersion">The version of the checklist data.</param>
+/// <param name="ModelVersion">The trained model blended into the candidates, or null when they come from what the project ships alone.</param>
 public sealed record AssistSuggestionResult(
     IReadOnlyList<CodeCandidate> Product,
     IReadOnlyList<CodeCandidate> SalesForm,
@@ -22,18 +25,23 @@ public sealed record AssistSuggestionResult(
     IReadOnlyList<ChecklistSuggestion> Checklists,
     IReadOnlyList<RuleSuggestion> Rules,
     string CodeListVersion,
-    string ChecklistVersion);
+    string ChecklistVersion,
+    string? ModelVersion);
 
 /// <summary>
 /// Help for the case form while the counselor types: classification candidates beside the fields, and the questions to
 /// ask for the kind of case. The counselor always decides: nothing here changes the case.
 /// </summary>
-public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, ChecklistCatalog checklists, TimeProvider clock)
+public sealed class CaseAssistant(
+    FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, CaseCodeModelStore models, IMorphologicalAnalyzer analyzer, ChecklistCatalog checklists, TimeProvider clock)
 {
     public const int Limit = 5;
 
     /// <summary>The longest narrative accepted, as for the case record itself.</summary>
     public const int MaxTextLength = CaseLimits.SummaryLength;
+
+    /// <summary>Candidates each tier offers to the blend.</summary>
+    private const int BlendPool = 10;
 
     /// <summary>How many FAQ entries lend their codes: the first few only, as further ones are about other troubles.</summary>
     private const int FaqEntries = 10;
@@ -44,10 +52,11 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
     public async Task<AssistSuggestionResult> SuggestAsync(string? text, AssistCaseFields? fields, CancellationToken ct = default)
     {
         fields ??= AssistCaseFields.Empty;
-        var codes = await ClassifyAsync(text, ct);
+        var model = models.Current;
+        var codes = await ClassifyAsync(text, model, ct);
         var today = DateOnly.FromDateTime(FiscalYear.ToJapanTime(clock.GetUtcNow()).DateTime);
         return new AssistSuggestionResult(codes.Product, codes.SalesForm, codes.Keywords, codes.Result,
-            ChecklistsFor(checklists, fields, codes), ApplicableRules.Evaluate(FactsOf(fields, text, today)), classifier.CodeListVersion, checklists.Version);
+            ChecklistsFor(checklists, fields, codes), ApplicableRules.Evaluate(FactsOf(fields, text, today)), classifier.CodeListVersion, checklists.Version, model?.Version);
     }
 
     /// <summary>
@@ -70,7 +79,13 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
     };
 
     /// <summary>The classification candidates for a narrative (the case form asks again only when the narrative changes).</summary>
-    public async Task<CodeSuggestions> ClassifyAsync(string? text, CancellationToken ct = default)
+    public Task<CodeSuggestions> ClassifyAsync(string? text, CancellationToken ct = default) => ClassifyAsync(text, models.Current, ct);
+
+    /// <summary>
+    /// The shipped tier's candidates, blended with the trained model's where there is one. Each tier offers more
+    /// candidates than are shown, so a code the other tier ranks high can still come through the blend.
+    /// </summary>
+    private async Task<CodeSuggestions> ClassifyAsync(string? text, CaseCodeModel? model, CancellationToken ct)
     {
         IReadOnlyList<FaqIndexHit> hits = [];
         if (!string.IsNullOrWhiteSpace(text))
@@ -79,7 +94,24 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
             hits = index.Suggest(text, faq.Visibility, FaqEntries, marks: false);
         }
 
-        return classifier.Suggest(text, hits, Limit);
+        if (model is null)
+        {
+            return classifier.Suggest(text, hits, Limit);
+        }
+
+        var shipped = classifier.Suggest(text, hits, BlendPool);
+        var words = CaseCodeModel.Words(analyzer, text);
+        IReadOnlyList<CodeCandidate> Blend(string field, IReadOnlyList<CodeCandidate> candidates) => CodeBlend.Blend(
+            candidates,
+            CodeBlend.Flatten(model.Rank(field, words, BlendPool)),
+            CodeBlend.WeightFor(model.CasesWith(field)),
+            code => classifier.LeafName(field, code),
+            Limit);
+        return new CodeSuggestions(
+            Blend(CodeListNames.Product, shipped.Product),
+            Blend(CodeListNames.SalesForm, shipped.SalesForm),
+            Blend(CodeListNames.Keyword, shipped.Keywords),
+            Blend(CodeListNames.Result, shipped.Result));
     }
 
     /// <summary>

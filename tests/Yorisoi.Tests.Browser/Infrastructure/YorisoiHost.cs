@@ -59,6 +59,9 @@ public sealed class YorisoiHost : IAsyncLifetime
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Database__SeedDemoData"] = "true";
         start.Environment["Database__DemoCaseCount"] = "200";
+        // A model trained in the background would change the suggestions in the middle of a test.
+        start.Environment["Assistance__Model__TrainOnStart"] = "false";
+        start.Environment["Assistance__Model__RetrainHours"] = "0";
         start.Environment["Keys__Directory"] = Path.Combine(_dataDirectory, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

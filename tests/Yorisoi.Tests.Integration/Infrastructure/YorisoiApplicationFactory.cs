@@ -48,6 +48,9 @@ public sealed class YorisoiApplicationFactory(
 
         builder.UseSetting("Keys:Directory", Path.Combine(Directory, "keys"));
         builder.UseSetting("DataDirectory", Directory);
+        // A model trained in the background would change the suggestions in the middle of a test; tests train on demand.
+        builder.UseSetting("Assistance:Model:TrainOnStart", "false");
+        builder.UseSetting("Assistance:Model:RetrainHours", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -67,6 +67,9 @@ public sealed class ShippedCodeClassifier
 
     public string CodeListVersion => _codes.Version;
 
+    /// <summary>The name of a leaf code of the current code list, or null for a code it does not have (or no longer has).</summary>
+    public string? LeafName(string list, string code) => _codes.Find(list, code) is { IsLeaf: true } item ? item.Name : null;
+
     /// <summary>Up to <paramref name="limit"/> candidates per field for <paramref name="text"/>, given the FAQ entries it brought up (best first).</summary>
     public CodeSuggestions Suggest(string? text, IReadOnlyList<FaqIndexHit> faqHits, int limit = 5)
     {

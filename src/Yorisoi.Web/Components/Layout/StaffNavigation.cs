@@ -38,6 +38,7 @@ public static class StaffNavigation
         new("/knowledge", UiText.Get("Layout.Nav.Knowledge"), [.. Roles.CaseWorkers, .. Roles.KnowledgeWorkers]),
         new(StaffAdministration, UiText.Get("Layout.Nav.Admin"), Administrators),
         new("/admin/api-keys", UiText.Get("Layout.Nav.ApiKeys"), Administrators),
+        new("/admin/assistance/model", UiText.Get("Layout.Nav.CaseCodeModel"), Administrators),
         new("/account/two-factor", UiText.Get("Layout.Nav.TwoFactor"), Roles.All) { DuringTwoFactorSetup = true },
         new("/account/password", UiText.Get("Layout.Nav.Password"), Roles.All),
     ];
