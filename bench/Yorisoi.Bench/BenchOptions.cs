@@ -6,10 +6,12 @@ namespace Yorisoi.Bench;
 public sealed class BenchOptions
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|search|load|sample|generate|analysis|suggest|similar] [options]
+        Usage: dotnet run -c Release --project bench/Yorisoi.Bench -- [all|search|train|load|sample|generate|analysis|suggest|similar] [options]
           all                 start PostgreSQL, migrate, bulk-load, start the host, measure, report (default)
           search              load as `all` does, then the search targets: reindex, Lucene vs pg_trgm, search and
                               suggestions through the host (report in search.md)
+          train               load as `all` does, then train the classification model from the approved cases as the
+                              host does (report in train.md)
           load                only start PostgreSQL, migrate and bulk-load (for tuning the load)
           sample              print a few generated cases as JSON (plaintext) and exit
           generate            generate --cases cases without storing them and report the generator's speed
@@ -82,7 +84,7 @@ public sealed class BenchOptions
             int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{args[i]} needs a non-negative number.");
             switch (args[i])
             {
-                case "all" or "search" or "load" or "sample" or "generate" or "analysis" or "suggest" or "similar": o.Command = args[i]; break;
+                case "all" or "search" or "train" or "load" or "sample" or "generate" or "analysis" or "suggest" or "similar": o.Command = args[i]; break;
                 case "--searches": o.Searches = Math.Max(1, Number()); break;
                 case "--trigram-searches": o.TrigramSearches = Math.Max(1, Number()); break;
                 case "--suggestions": o.Suggestions = Math.Max(1, Number()); break;

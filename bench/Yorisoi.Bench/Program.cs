@@ -159,6 +159,27 @@ static async Task<int> RunAllAsync(BenchOptions options, CancellationToken ct)
             throw new InvalidOperationException($"The busiest center is {report.BusiestCenterCode}, but the benchmark signs in as the Tokyo (13000) counselor.");
         }
 
+        if (options.Command == "train")
+        {
+            Directory.CreateDirectory(options.ResultsDirectory);
+            var (figures, modelPath) = await TrainingSpeed.RunAsync(services, report.Load.Cases, options.ResultsDirectory, log, ct);
+            if (!options.NoBuildHost)
+            {
+                await BuildHostAsync(options, log);
+            }
+
+            var busiestCenter = report.Load.CasesByCenter.MaxBy(kv => kv.Value).Key;
+            figures += "\n" + await TrainingSpeed.MeasureHostAsync(options, connectionString, Convert.ToBase64String(personalKey), Convert.ToBase64String(lookupKey), modelPath, busiestCenter, log, ct);
+            var trainReport = $"# Yorisoi training benchmark\n\nRun {report.StartedAt:yyyy-MM-dd HH:mm zzz}; machine: {Machine.Describe()}; {report.PostgresVersion}; " +
+                              $"{report.Load.Cases:N0} cases loaded at {report.Load.CasesPerSecond:N0} cases/s. Load average before: {report.LoadBefore}, after: {Machine.LoadAverage()}. " +
+                              $"Total time {total.Elapsed.TotalMinutes:F1} min.\n\n" + figures;
+            var trainOutput = Path.Combine(options.ResultsDirectory, "train.md");
+            await File.WriteAllTextAsync(trainOutput, trainReport, ct);
+            await log.WriteLineAsync(trainReport);
+            await log.WriteLineAsync($"Written to {trainOutput}");
+            return trainReport.Contains("**missed**", StringComparison.Ordinal) ? 1 : 0;
+        }
+
         if (options.Command == "search")
         {
             if (!options.NoBuildHost)

@@ -360,7 +360,7 @@ public static class SearchBenchmark
     }
 
     /// <summary>Narratives of the center's cases cut or repeated to 400 characters, as a counselor's typing reaches that length.</summary>
-    private static async Task<List<string>> NarrativesAsync(NpgsqlDataSource data, Guid centerId, int count)
+    internal static async Task<List<string>> NarrativesAsync(NpgsqlDataSource data, Guid centerId, int count)
     {
         await using var command = data.CreateCommand("SELECT summary FROM cases WHERE center_id = $1 ORDER BY random() LIMIT $2");
         command.Parameters.Add(new NpgsqlParameter { Value = centerId });
@@ -395,7 +395,7 @@ public static class SearchBenchmark
         return LatencyStats.From(name, times, 0, wall.Elapsed);
     }
 
-    private static async Task<LatencyStats> TimeAsync<T, TResult>(string name, IReadOnlyList<T> inputs, Func<T, Task<TResult>> run)
+    internal static async Task<LatencyStats> TimeAsync<T, TResult>(string name, IReadOnlyList<T> inputs, Func<T, Task<TResult>> run)
     {
         var times = new List<double>(inputs.Count);
         var errors = 0;
