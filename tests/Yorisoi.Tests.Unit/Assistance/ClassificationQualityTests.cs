@@ -11,7 +11,7 @@ namespace Yorisoi.Tests.Unit.Assistance;
 /// <summary>
 /// Quality of the shipped classification (code-list words, cue words and the FAQ entries' codes, no trained model) on
 /// the hand-written narratives of tests/Evaluation. The floors are the figures measured when the cues were written
-/// (product top-3 0.907, sales form macro-F1 0.766), so that a change to the cues or the scoring cannot lower them
+/// (product top-3 0.907, sales form macro-F1 0.826 after the weak discovery words, 0.766 before), so that a change to the cues or the scoring cannot lower them
 /// unnoticed. The cues were written partly while reading this set's misses: narratives not in the repository will score lower. Run with <c>--logger "console;verbosity=detailed"</c> for the misses.
 /// </summary>
 public sealed class ClassificationQualityTests(ShippedFaqIndex shipped, ITestOutputHelper output) : IClassFixture<ShippedFaqIndex>
@@ -35,7 +35,7 @@ public sealed class ClassificationQualityTests(ShippedFaqIndex shipped, ITestOut
     {
         var score = Score("salesForm", n => n.SalesForm, s => s.SalesForm);
 
-        Assert.True(score.MacroF1 >= 0.75, score.ToString());
+        Assert.True(score.MacroF1 >= 0.80, score.ToString());
     }
 
     private ClassificationScore Score(string field, Func<LabelledNarrative, string?> gold, Func<CodeSuggestions, IReadOnlyList<CodeCandidate>> candidates)

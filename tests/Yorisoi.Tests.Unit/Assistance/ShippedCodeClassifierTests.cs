@@ -111,8 +111,22 @@ public sealed class ShippedCodeClassifierTests
                 continue;
             }
 
-            var code = trimmed[..trimmed.IndexOf(':', StringComparison.Ordinal)];
+            var code = trimmed[..trimmed.IndexOf(':', StringComparison.Ordinal)].Split(' ')[0];
             Assert.True(Codes.IsValid(list!, code, leafOnly: true), $"{list} {code}");
         }
+    }
+
+    [Fact]
+    public void AWeakCueCountsLessThanAWordOfHowTheContractWasMade()
+    {
+        var cues = ClassificationCues.Parse(new StringReader("[salesForm]\nS1: 店に行\nS3 weak: 広告\n"));
+        var classifier = new ShippedCodeClassifier(Codes, cues);
+
+        // One weak word against one strong word of the same length: the way the contract was made wins.
+        var codes = classifier.Suggest("広告を見て店に行った", []).SalesForm;
+
+        Assert.Equal("S1", codes[0].Code);
+        Assert.Contains(codes, c => c.Code == "S3");
+        Assert.Throws<FormatException>(() => ClassificationCues.Parse(new StringReader("[salesForm]\nS3 strong: 広告\n")));
     }
 }

@@ -10,11 +10,17 @@ namespace Yorisoi.Core.Assistance.Classification;
 /// </summary>
 public sealed class ClassificationCues
 {
+    /// <summary>
+    /// Weight of a word on a "code weak:" line: words that say how a consumer came across a business (an advertisement,
+    /// a search, a social-media post) rather than how the contract was made, which is what 販売購入形態 records.
+    /// </summary>
+    public const double WeakWeight = 0.4;
+
     private const string ResourceName = "Assistance/Data/classification-cues.txt";
 
-    private readonly Dictionary<string, Dictionary<string, List<string>>> _lists;
+    private readonly Dictionary<string, Dictionary<string, List<CueWord>>> _lists;
 
-    private ClassificationCues(Dictionary<string, Dictionary<string, List<string>>> lists) => _lists = lists;
+    private ClassificationCues(Dictionary<string, Dictionary<string, List<CueWord>>> lists) => _lists = lists;
 
     public static ClassificationCues Empty { get; } = new([]);
 
@@ -29,8 +35,8 @@ public sealed class ClassificationCues
     /// <summary>Reads "[list]" sections of "code: word, word" lines; a line that is neither is refused with its number.</summary>
     public static ClassificationCues Parse(TextReader reader)
     {
-        var lists = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
-        Dictionary<string, List<string>>? current = null;
+        var lists = new Dictionary<string, Dictionary<string, List<CueWord>>>(StringComparer.Ordinal);
+        Dictionary<string, List<CueWord>>? current = null;
         var number = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -46,7 +52,7 @@ public sealed class ClassificationCues
                 var name = trimmed[1..^1].Trim();
                 if (!lists.TryGetValue(name, out current))
                 {
-                    current = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                    current = new Dictionary<string, List<CueWord>>(StringComparer.Ordinal);
                     lists[name] = current;
                 }
 
@@ -59,7 +65,14 @@ public sealed class ClassificationCues
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"classification cues, line {number}: expected \"[list]\" or \"code: word, word\"."));
             }
 
-            var code = trimmed[..colon].Trim();
+            var head = trimmed[..colon].Split(' ', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var code = head[0];
+            var weight = head.Length switch
+            {
+                1 => 1.0,
+                2 when head[1] == "weak" => WeakWeight,
+                _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"classification cues, line {number}: expected \"code: …\" or \"code weak: …\".")),
+            };
             if (!current.TryGetValue(code, out var words))
             {
                 words = [];
@@ -71,7 +84,7 @@ public sealed class ClassificationCues
                 var folded = JapaneseNormalizer.Fold(word);
                 if (folded.Length > 0)
                 {
-                    words.Add(folded);
+                    words.Add(new CueWord(folded, weight));
                 }
             }
         }
@@ -80,6 +93,9 @@ public sealed class ClassificationCues
     }
 
     /// <summary>The folded cue words of <paramref name="list"/> by code (empty when the list has none).</summary>
-    public IReadOnlyDictionary<string, List<string>> Of(string list) =>
-        _lists.TryGetValue(list, out var codes) ? codes : new Dictionary<string, List<string>>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, List<CueWord>> Of(string list) =>
+        _lists.TryGetValue(list, out var codes) ? codes : new Dictionary<string, List<CueWord>>(StringComparer.Ordinal);
 }
+
+/// <summary>A folded cue word and the weight of a match (1, or <see cref="ClassificationCues.WeakWeight"/>).</summary>
+public sealed record CueWord(string Word, double Weight);

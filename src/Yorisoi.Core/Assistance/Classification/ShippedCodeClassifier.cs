@@ -33,14 +33,14 @@ public sealed class ShippedCodeClassifier
     private const double FaqWeight = 0.1;
 
     private readonly CodeListVersion _codes;
-    private readonly Dictionary<string, (string Word, string Code)[]> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Word, string Code, double Weight)[]> _words = new(StringComparer.Ordinal);
 
     public ShippedCodeClassifier(CodeListVersion codes, ClassificationCues cues)
     {
         _codes = codes;
         foreach (var list in new[] { CodeListNames.Product, CodeListNames.SalesForm, CodeListNames.Keyword, CodeListNames.Result })
         {
-            var words = new List<(string, string)>();
+            var words = new List<(string Word, string Code, double Weight)>();
             foreach (var item in codes.Items(list).Where(i => i.IsLeaf))
             {
                 foreach (var word in item.Synonyms.Prepend(item.Name))
@@ -48,7 +48,7 @@ public sealed class ShippedCodeClassifier
                     var folded = JapaneseNormalizer.Fold(word);
                     if (folded.Length >= 2)
                     {
-                        words.Add((folded, item.Code));
+                        words.Add((folded, item.Code, 1.0));
                     }
                 }
             }
@@ -57,11 +57,11 @@ public sealed class ShippedCodeClassifier
             {
                 if (codes.Find(list, code) is { IsLeaf: true })
                 {
-                    words.AddRange(cueWords.Select(w => (w, code)));
+                    words.AddRange(cueWords.Select(w => (w.Word, code, w.Weight)));
                 }
             }
 
-            _words[list] = [.. words.Distinct().OrderByDescending(w => w.Item1.Length).ThenBy(w => w.Item1, StringComparer.Ordinal)];
+            _words[list] = [.. words.DistinctBy(w => (w.Word, w.Code)).OrderByDescending(w => w.Word.Length).ThenBy(w => w.Word, StringComparer.Ordinal)];
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class ShippedCodeClassifier
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var claimed = new bool[folded.Length];
-        foreach (var (word, code) in _words[list])
+        foreach (var (word, code, weight) in _words[list])
         {
             for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
@@ -100,7 +100,7 @@ public sealed class ShippedCodeClassifier
                 }
 
                 Array.Fill(claimed, true, at, word.Length);
-                scores[code] = scores.GetValueOrDefault(code) + Math.Min(word.Length, 4) / 4.0;
+                scores[code] = scores.GetValueOrDefault(code) + (weight * Math.Min(word.Length, 4) / 4.0);
             }
         }
 
