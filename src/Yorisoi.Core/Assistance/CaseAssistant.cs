@@ -28,7 +28,7 @@ public sealed record AssistSuggestionResult(
 /// Help for the case form while the counselor types: classification candidates beside the fields, and the questions to
 /// ask for the kind of case. The counselor always decides: nothing here changes the case.
 /// </summary>
-public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, ChecklistCatalog checklists, TimeProvider clock)
+public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, ChecklistLibrary checklists, TimeProvider clock)
 {
     public const int Limit = 5;
 
@@ -46,8 +46,9 @@ public sealed class CaseAssistant(FaqIndexKeeper keeper, FaqSearchService faq, S
         fields ??= AssistCaseFields.Empty;
         var codes = await ClassifyAsync(text, ct);
         var today = DateOnly.FromDateTime(FiscalYear.ToJapanTime(clock.GetUtcNow()).DateTime);
+        var catalog = await checklists.CurrentAsync(ct);
         return new AssistSuggestionResult(codes.Product, codes.SalesForm, codes.Keywords, codes.Result,
-            ChecklistsFor(checklists, fields, codes), ApplicableRules.Evaluate(FactsOf(fields, text, today)), classifier.CodeListVersion, checklists.Version);
+            ChecklistsFor(catalog, fields, codes), ApplicableRules.Evaluate(FactsOf(fields, text, today)), classifier.CodeListVersion, catalog.Version);
     }
 
     /// <summary>
