@@ -58,7 +58,8 @@ public sealed class ChecklistDocument
         return new ChecklistCatalog(Version ?? "", checklists);
     }
 
-    private static string[] Codes(List<string?>? codes) => [.. (codes ?? []).OfType<string>()];
+    // An in-progress document (the editor's preview) may hold blanks; a blank product code would match every product.
+    private static string[] Codes(List<string>? codes) => [.. (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c))];
 }
 
 public sealed class ChecklistInput
@@ -71,17 +72,17 @@ public sealed class ChecklistInput
     /// <summary>Shown for every case (the basic questions).</summary>
     public bool? Always { get; set; }
 
-    public List<string?>? SalesForms { get; set; }
+    public List<string>? SalesForms { get; set; }
 
     /// <summary>商品・役務分類 codes; a two-digit group code takes the whole group.</summary>
-    public List<string?>? Products { get; set; }
+    public List<string>? Products { get; set; }
 
-    public List<string?>? Keywords { get; set; }
+    public List<string>? Keywords { get; set; }
 
-    public List<string?>? AgeBands { get; set; }
+    public List<string>? AgeBands { get; set; }
 
     /// <summary>危害・危険 codes; a group code takes its sub-codes.</summary>
-    public List<string?>? Harms { get; set; }
+    public List<string>? Harms { get; set; }
 
     public List<ChecklistItemInput?>? Items { get; set; }
 }
@@ -203,7 +204,8 @@ public static partial class ChecklistValidator
 
             for (var k = 0; k < values.Count; k++)
             {
-                values[k] = values[k]?.Trim();
+                // JSON may carry a null inside the list whatever the annotation says.
+                values[k] = (values[k] ?? "").Trim();
             }
 
             anyCondition |= values.Count > 0;
@@ -216,9 +218,9 @@ public static partial class ChecklistValidator
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var code in values)
             {
-                if (string.IsNullOrEmpty(code) || !codes.IsValid(list, code))
+                if (code.Length == 0 || !codes.IsValid(list, code))
                 {
-                    errors.Add(path + property, Messages.Format("Checklist.UnknownCode", Shorten(code ?? ""), Messages.Get("Checklist.List." + list)));
+                    errors.Add(path + property, Messages.Format("Checklist.UnknownCode", Shorten(code), Messages.Get("Checklist.List." + list)));
                 }
                 else if (!seen.Add(code))
                 {
@@ -291,7 +293,7 @@ public static partial class ChecklistValidator
         }
     }
 
-    private static List<string?>? ListOf(ChecklistInput checklist, string property) => property switch
+    private static List<string>? ListOf(ChecklistInput checklist, string property) => property switch
     {
         nameof(ChecklistInput.SalesForms) => checklist.SalesForms,
         nameof(ChecklistInput.Products) => checklist.Products,
