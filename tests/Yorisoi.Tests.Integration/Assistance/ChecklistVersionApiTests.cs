@@ -94,10 +94,11 @@ public abstract class ChecklistVersionApiTests(AppFixture app)
 
     private Task<int> RowCountAsync() => app.AsSystemAsync(db => db.Set<ChecklistVersion>().CountAsync());
 
-    private static void AddItemToDoorToDoor(JsonObject document, string text)
+    /// <summary>Adds an item of its own id: versions published by the other tests of the class may hold earlier ones.</summary>
+    private static void AddItemToDoorToDoor(JsonObject document, string text, string id)
     {
         var houmon = document["checklists"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "houmon-hanbai")!;
-        houmon["items"]!.AsArray().Add(new JsonObject { ["id"] = "test-item", ["text"] = text, ["field"] = "businessName" });
+        houmon["items"]!.AsArray().Add(new JsonObject { ["id"] = id, ["text"] = text, ["field"] = "businessName" });
     }
 
     [Theory]
@@ -133,7 +134,8 @@ public abstract class ChecklistVersionApiTests(AppFixture app)
     public async Task APublishedDraftIsWhatTheSuggestionsReturnWithItsVersionLabel()
     {
         var counselor = await app.ClientAsync(app.World.CounselorA);
-        var (id, label) = await DraftAsync(d => AddItemToDoorToDoor(d, "試験：勧誘した担当者の名刺をもらったか"));
+        var itemId = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var (id, label) = await DraftAsync(d => AddItemToDoorToDoor(d, "試験：勧誘した担当者の名刺をもらったか", itemId));
         var request = new { text = "訪問販売で布団を契約した", @case = new { salesForm = "S2" } };
 
         using (var before = await counselor.PostJsonAsync("/api/assist/suggestions", request))
@@ -149,7 +151,7 @@ public abstract class ChecklistVersionApiTests(AppFixture app)
         Assert.Equal(label, suggestions["checklistVersion"]!.GetValue<string>());
         var houmon = suggestions["checklists"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "houmon-hanbai")!;
         Assert.Equal(label, houmon["version"]!.GetValue<string>());
-        var item = houmon["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "test-item")!;
+        var item = houmon["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == itemId)!;
         Assert.Equal("試験：勧誘した担当者の名刺をもらったか", item["text"]!.GetValue<string>());
         Assert.False(item["done"]!.GetValue<bool>());
 
@@ -162,7 +164,7 @@ public abstract class ChecklistVersionApiTests(AppFixture app)
     [Fact]
     public async Task TheVersionListShowsTheCurrentOneAndEarlierVersionsStayReadable()
     {
-        var (first, firstLabel) = await DraftAsync(d => AddItemToDoorToDoor(d, "一つ目の版の質問"));
+        var (first, firstLabel) = await DraftAsync(d => AddItemToDoorToDoor(d, "一つ目の版の質問", "t-" + Guid.NewGuid().ToString("N")[..8]));
         await PublishAsync(first);
         var (second, secondLabel) = await DraftAsync();
         await PublishAsync(second);
