@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Yorisoi.Core.Assistance.Checklists;
 using Yorisoi.Core.Security;
@@ -415,6 +416,28 @@ public abstract class ChecklistVersionApiTests(AppFixture app)
 public sealed class ChecklistVersionApiOnSqliteTests(SqliteApp app) : ChecklistVersionApiTests(app), IClassFixture<SqliteApp>
 {
     protected override DbConnection ApplicationConnection() => new SqliteConnection(App.ConnectionString);
+
+    [Fact]
+    public async Task ANewInstanceUsesTheShippedChecklistsAtOnce()
+    {
+        var directory = Path.Combine(App.Directory, "fresh-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        await using var fresh = new YorisoiApplicationFactory(DatabaseKind.Sqlite, $"Data Source={Path.Combine(directory, "fresh.db")}", directory);
+        _ = fresh.Server;
+
+        var (catalog, id) = await fresh.Services.GetRequiredService<ChecklistLibrary>().CurrentVersionAsync();
+
+        Assert.Null(id);
+        Assert.Same(ChecklistLibrary.Shipped, catalog);
+        Assert.Equal(0, await CountAsync(fresh));
+    }
+
+    private static async Task<int> CountAsync(YorisoiApplicationFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().BecomeSystem();
+        return await scope.ServiceProvider.GetRequiredService<Yorisoi.Core.Data.YorisoiDbContext>().Set<ChecklistVersion>().CountAsync();
+    }
 }
 
 [Collection("postgres")]
