@@ -253,7 +253,7 @@ public sealed class ChecklistVersionService(YorisoiDbContext db, CodeListCatalog
         return new Outcome<ChecklistVersionDetail>(OutcomeKind.Ok, await GetAsync(version.Id, rights, ct));
     }
 
-    /// <summary>Whether the user may draft (<c>edit</c>) or publish at all: the screens show their buttons only then.</summary>
+    /// <summary>Whether the user may start drafts at all (a national-center FAQ editor): the list shows its button only then.</summary>
     public async Task<bool> MayEditAsync(KnowledgeRights rights, CancellationToken ct = default) => rights.IsEditor && await AtNationalCenterAsync(ct);
 
     private async Task<IReadOnlyList<string>> ActionsAsync(ChecklistVersion version, KnowledgeRights rights, CancellationToken ct)
