@@ -63,6 +63,7 @@ app.MapSuggestionEndpoints();
 app.MapSearchEndpoints();
 app.MapAssistanceEndpoints();
 app.MapCaseCodeModelEndpoints();
+app.MapChecklistEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

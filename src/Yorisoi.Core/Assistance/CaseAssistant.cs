@@ -33,7 +33,7 @@ public sealed record AssistSuggestionResult(
 /// ask for the kind of case. The counselor always decides: nothing here changes the case.
 /// </summary>
 public sealed class CaseAssistant(
-    FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, CaseCodeModelStore models, IMorphologicalAnalyzer analyzer, ChecklistCatalog checklists, TimeProvider clock)
+    FaqIndexKeeper keeper, FaqSearchService faq, ShippedCodeClassifier classifier, CaseCodeModelStore models, IMorphologicalAnalyzer analyzer, ChecklistLibrary checklists, TimeProvider clock)
 {
     public const int Limit = 5;
 
@@ -55,8 +55,9 @@ public sealed class CaseAssistant(
         var model = models.Current;
         var codes = await ClassifyAsync(text, model, ct);
         var today = DateOnly.FromDateTime(FiscalYear.ToJapanTime(clock.GetUtcNow()).DateTime);
+        var catalog = await checklists.CurrentAsync(ct);
         return new AssistSuggestionResult(codes.Product, codes.SalesForm, codes.Keywords, codes.Result,
-            ChecklistsFor(checklists, fields, codes), ApplicableRules.Evaluate(FactsOf(fields, text, today)), classifier.CodeListVersion, checklists.Version, model?.Version);
+            ChecklistsFor(catalog, fields, codes), ApplicableRules.Evaluate(FactsOf(fields, text, today)), classifier.CodeListVersion, catalog.Version, model?.Version);
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace Yorisoi.Core.Data;
 
 /// <summary>
 /// The application's PostgreSQL role owns nothing and may only read and write rows: SELECT, INSERT, UPDATE and
-/// DELETE on ordinary tables, its sequences, and on the append-only tables SELECT and INSERT alone. Owning no
+/// DELETE on ordinary tables, its sequences, on the append-only tables SELECT and INSERT alone, and on the checklist
+/// versions (whose drafts are edited, and none removed) all but DELETE. Owning no
 /// table, it can neither drop nor alter one, nor disable a trigger. The owner role runs this after every
 /// migration; the default privileges give the same rights on tables that later migrations add.
 /// </summary>
@@ -28,6 +29,7 @@ public static class PostgresPrivileges
             ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT ON SEQUENCES TO {role};
             REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {appendOnly} FROM {role};
             REVOKE ALL ON {appendOnly} FROM PUBLIC;
+            REVOKE DELETE, TRUNCATE, REFERENCES, TRIGGER ON {s}.{QuoteIdentifier(Assistance.Checklists.ChecklistVersionSql.Table)} FROM {role};
             """;
     }
 

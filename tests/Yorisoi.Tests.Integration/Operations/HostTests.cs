@@ -24,7 +24,8 @@ public abstract class HostTests(AppFixture app)
             "/api/admin/centers", "/api/admin/centers/{id}/users", "/api/admin/users/{id}/lock", "/api/admin/users/{id}/unlock",
             "/api/admin/users/{id}/reset-two-factor", "/api/search/cases", "/api/cases/{id}/similar", "/api/cases/{id}/faq-links",
             "/api/cases/{id}/faq-links/{entryId}", "/api/faq/search", "/api/faq/{id}", "/api/faq/categories", "/api/faq/suggestions", "/api/assist/suggestions", "/api/cases/{id}/checks", "/api/assist/check-report", "/api/admin/assist/model", "/api/admin/assist/model/training",
-            "/api/knowledge/search",
+            "/api/knowledge/search", "/api/assist/checklists", "/api/assist/checklists/versions", "/api/assist/checklists/versions/{id}",
+            "/api/assist/checklists/versions/{id}/publish",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
 
@@ -33,7 +34,8 @@ public abstract class HostTests(AppFixture app)
             .ToHashSet();
         Assert.Superset(
             new HashSet<string?> { "ListCases", "RegisterCase", "GetCase", "UpdateCase", "GetCasePersonalData", "AddHandlingLogEntry", "TransitionCase", "ShareCase", "GetCaseHistory", "FindRepeatConsumer",
-                "SearchCases", "SimilarCases", "SearchPublicFaq", "GetPublicFaq", "SuggestForNarrative", "LinkCaseFaq", "ListCaseFaqLinks", "UnlinkCaseFaq" },
+                "SearchCases", "SimilarCases", "SearchPublicFaq", "GetPublicFaq", "SuggestForNarrative", "LinkCaseFaq", "ListCaseFaqLinks", "UnlinkCaseFaq",
+                "GetCurrentChecklists", "ListChecklistVersions", "GetChecklistVersion", "CreateChecklistDraft", "UpdateChecklistDraft", "PublishChecklistVersion" },
             operations);
     }
 

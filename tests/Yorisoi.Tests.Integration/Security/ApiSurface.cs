@@ -12,6 +12,8 @@ using Yorisoi.Core.Cases;
 using Yorisoi.Core.Centers;
 using Yorisoi.Core.Security;
 using Yorisoi.Tests.Integration.Infrastructure;
+using Yorisoi.Tests.Integration.Knowledge;
+using Yorisoi.Web.Features.Knowledge;
 using Yorisoi.Web.Infrastructure;
 
 namespace Yorisoi.Tests.Integration.Security;
@@ -79,7 +81,24 @@ public sealed class ApiSurface(AppFixture app)
     public async Task<HttpClient> ClientForAsync(ApiEndpoint endpoint) =>
         endpoint.Anonymous ? app.AnonymousClient()
         : endpoint.Policy == Policies.Administer ? await app.ClientAsync(app.World.SystemAdminA)
+        // Checklist drafts and publication belong to the national center's FAQ editors and approvers; anyone else would be
+        // refused before the input is read.
+        : endpoint.Route.StartsWith(ChecklistRoutes, StringComparison.Ordinal) && endpoint.Policy == KnowledgePolicies.Edit
+            ? await app.ClientAsync((await app.OnceAsync(KnowledgeWorld.SeedAsync)).NationalEditor)
+        : endpoint.Route.StartsWith(ChecklistRoutes, StringComparison.Ordinal) && endpoint.Policy == KnowledgePolicies.Approve
+            ? await app.ClientAsync((await app.OnceAsync(KnowledgeWorld.SeedAsync)).NationalApprover)
         : await app.ClientAsync(app.World.SupervisorA);
+
+    private const string ChecklistRoutes = "/api/assist/checklists";
+
+    /// <summary>A checklist draft for the routes that take a version id, started by the national editor through the API.</summary>
+    private async Task<string> ChecklistDraftIdAsync()
+    {
+        var editor = await app.ClientAsync((await app.OnceAsync(KnowledgeWorld.SeedAsync)).NationalEditor);
+        using var response = await editor.PostAsync(ChecklistRoutes + "/versions", System.Net.Http.Json.JsonContent.Create(new { }));
+        var created = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return created["version"]!["id"]!.ToJsonString();
+    }
 
     public async Task<string> UrlAsync(ApiEndpoint endpoint, string? hostileRoute = null, string? hostileValue = null)
     {
@@ -93,6 +112,7 @@ public sealed class ApiSurface(AppFixture app)
                 : url.StartsWith("/api/cases/", StringComparison.Ordinal) ? (await app.RegisterAsync(app.World.CounselorA)).Id.ToString()
                 : url.StartsWith("/api/admin/centers/", StringComparison.Ordinal) ? app.World.CenterA.Id.ToString()
                 : url.StartsWith("/api/admin/users/", StringComparison.Ordinal) ? app.World.Counselor2A.Id.ToString()
+                : url.StartsWith(ChecklistRoutes, StringComparison.Ordinal) ? await ChecklistDraftIdAsync()
                 : Guid.CreateVersion7().ToString();
             url = url.Replace(segment, value, StringComparison.Ordinal);
         }

@@ -43,7 +43,7 @@ public sealed class ChecklistCatalog
         "businessName", "businessContact", "harm", "ageBand", "product", "salesForm",
     };
 
-    private ChecklistCatalog(string version, IReadOnlyList<ChecklistDefinition> checklists)
+    internal ChecklistCatalog(string version, IReadOnlyList<ChecklistDefinition> checklists)
     {
         Version = version;
         All = checklists;

@@ -15,7 +15,8 @@ public static class AssistanceRegistration
     {
         builder.Services.AddSingleton(ClassificationCues.LoadEmbedded());
         builder.Services.AddSingleton(s => new ShippedCodeClassifier(s.GetRequiredService<CodeListCatalog>().Current, s.GetRequiredService<ClassificationCues>()));
-        builder.Services.AddSingleton(ChecklistCatalog.LoadEmbedded());
+        builder.Services.AddSingleton<ChecklistLibrary>();
+        builder.Services.AddScoped<ChecklistVersionService>();
         builder.AddYorisoiCaseCodeModel();
         builder.Services.AddScoped<CaseAssistant>();
         builder.Services.AddSingleton(InputChecks.LoadEmbedded());
