@@ -62,6 +62,7 @@ app.MapKnowledgeEndpoints();
 app.MapSuggestionEndpoints();
 app.MapSearchEndpoints();
 app.MapAssistanceEndpoints();
+app.MapHandoverEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
