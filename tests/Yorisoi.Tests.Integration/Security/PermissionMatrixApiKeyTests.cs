@@ -76,6 +76,8 @@ public abstract class PermissionMatrixApiKeyTests(AppFixture app)
         ["POST /api/assist/suggestions {\"text\":\"訪問販売で布団を契約した\"}"] = [403, 403, 403],
         ["POST /api/cases/{own}/checks {}"] = [403, 403, 403],
         ["GET /api/assist/check-report"] = [403, 403, 403],
+        ["GET /api/cases/{own}/handover"] = [403, 403, 403],
+        ["POST /api/cases/{own}/handover/llm-summary {}"] = [403, 403, 403],
         ["GET /api/faq/categories"] = [200, 200, 200],
         ["GET /api/faq/search?q=定期購入"] = [200, 200, 200],
         ["GET /api/knowledge/search?q=定期購入"] = [403, 403, 403],

@@ -13,7 +13,7 @@ public static class HandoverEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/", async Task<Results<Ok<HandoverView>, NotFound>> (Guid id, HandoverService handover, LlmSummaryClient llm, CancellationToken ct) =>
+        group.MapGet("", async Task<Results<Ok<HandoverView>, NotFound>> (Guid id, HandoverService handover, LlmSummaryClient llm, CancellationToken ct) =>
                 await handover.GetAsync(id, ct) is { } view ? TypedResults.Ok(view with { Llm = HandoverLlm.Offer(llm) }) : TypedResults.NotFound())
             .WithName("GetCaseHandover")
             .WithSummary("The hand-over view of a case, without personal data: the extractive summary (400 characters; each sentence with its source, narrative or handling-log entry) and key terms, classification and status, the latest five handling-log entries with dates and authors, the checklist items still open, the rules that may apply with their deadlines, the input-check findings, and `llm`: whether an LLM summary can be requested (status Available and the model) or not (NotConfigured).");
