@@ -18,12 +18,40 @@ public static class LlmRegistration
     {
         var options = builder.Configuration.GetSection(LlmSummaryOptions.Section).Get<LlmSummaryOptions>() ?? new LlmSummaryOptions();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(s => new PersonalDataMasker(s.GetRequiredService<IMorphologicalAnalyzer>()));
+        builder.Services.AddSingleton(s => new PersonalDataMasker(s.GetRequiredService<IMorphologicalAnalyzer>(), new PersonalDataMaskerOptions { PlaceNames = PlaceNames() }));
         builder.Services.AddSingleton<LlmPromptBuilder>();
         builder.Services.AddScoped<HandoverService>();
         var chat = options.IsConfigured ? CreateChatClient(options) : null;
         builder.Services.AddSingleton(s => new LlmSummaryClient(options, chat, s.GetRequiredService<ILogger<LlmSummaryClient>>()));
         return builder;
+    }
+
+    /// <summary>
+    /// The names of all local governments, so that the masker keeps 「横浜市中区」 readable and masks what follows (the
+    /// municipality helps the summary and identifies nobody). Read from the same embedded list the database is seeded from.
+    /// </summary>
+    private static List<string> PlaceNames()
+    {
+        using var stream = typeof(Yorisoi.Core.Centers.LocalGovernment).Assembly.GetManifestResourceStream("Centers/Data/local_governments.csv");
+        var names = new List<string>();
+        if (stream is null)
+        {
+            // Without the list the masker still masks addresses, guessing the municipality's end from 市, 区 and 郡.
+            return names;
+        }
+
+        using var reader = new StreamReader(stream);
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            var fields = line.Split(',');
+            if (fields.Length > 3 && fields[3].Length > 0)
+            {
+                names.Add(fields[3]);
+            }
+        }
+
+        return names;
     }
 
     private static IChatClient CreateChatClient(LlmSummaryOptions options)
