@@ -51,6 +51,7 @@ public sealed record HandoverSummarySentence(string Text, SummarySource Source, 
 public sealed record HandoverLogEntry(Guid Id, HandlingLogKind Kind, DateTimeOffset OccurredAt, string? MethodName, string? CounterpartName, string Text, string? Author);
 
 /// <summary>A checklist that applies to the case, with only the items not done yet.</summary>
+/// <param name="Reason">The condition that brought the checklist in, as the checklist data states it (e.g. salesForm:S2).</param>
 public sealed record HandoverChecklist(string Id, string Title, string Reason, IReadOnlyList<HandoverChecklistItem> OpenItems);
 
 public sealed record HandoverChecklistItem(string Id, string Text, string? Field);
