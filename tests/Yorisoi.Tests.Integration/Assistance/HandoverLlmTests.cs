@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 using Yorisoi.Core.Assistance.Summaries;
@@ -104,38 +103,6 @@ internal static class PersonalCase
         var log = CaseInputs.Log(LogText);
         return await app.DoAsync(app.World.CounselorA, s => s.AddHandlingLogAsync(detail.Id, log, HandlingLogKind.Handling));
     }
-
-    /// <summary>Every string value in a JSON body, unescaped: the SDK writes Japanese as \u escapes.</summary>
-    public static string Strings(string json)
-    {
-        var text = new StringBuilder();
-        void Walk(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    foreach (var (_, value) in o)
-                    {
-                        Walk(value);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var value in a)
-                    {
-                        Walk(value);
-                    }
-
-                    break;
-                case JsonValue v when v.TryGetValue<string>(out var s):
-                    text.Append(s).Append('\n');
-                    break;
-            }
-        }
-
-        Walk(JsonNode.Parse(json));
-        return text.ToString();
-    }
 }
 
 /// <remarks>The recording server's mode is shared state; xunit runs the tests of one class one after another.</remarks>
@@ -167,7 +134,7 @@ public sealed class HandoverLlmTests(LlmApp app, ITestOutputHelper output) : ICl
         Assert.Equal("Bearer " + LlmApp.ApiKey, recorded.Authorization);
         var request = JsonNode.Parse(recorded.Body)!;
         Assert.Equal(LlmApp.Model, request["model"]!.GetValue<string>());
-        var sent = PersonalCase.Strings(recorded.Body);
+        var sent = recorded.AllText();
         output.WriteLine(sent);
         foreach (var value in PersonalCase.Forbidden)
         {
@@ -176,9 +143,8 @@ public sealed class HandoverLlmTests(LlmApp app, ITestOutputHelper output) : ICl
         }
 
         // The system prompt names the placeholders itself, so the case's text is looked at on its own.
-        var messages = request["messages"]!.AsArray();
-        var caseText = PersonalCase.Strings(messages.Single(m => m!["role"]!.GetValue<string>() == "user")!.ToJsonString());
-        var systemText = PersonalCase.Strings(messages.Single(m => m!["role"]!.GetValue<string>() == "system")!.ToJsonString());
+        var caseText = recorded.MessageText("user");
+        var systemText = recorded.MessageText("system");
         foreach (var token in new[] { "〔氏名〕", "〔電話番号〕", "〔メール〕", "〔住所〕", "〔口座番号〕", "〔郵便番号〕" })
         {
             Assert.Contains(token, caseText, StringComparison.Ordinal);

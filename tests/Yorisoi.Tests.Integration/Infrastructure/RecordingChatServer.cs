@@ -122,4 +122,46 @@ public sealed class RecordingChatServer : IAsyncDisposable
     }
 }
 
-public sealed record RecordedRequest(string Path, string Authorization, string Body);
+public sealed record RecordedRequest(string Path, string Authorization, string Body)
+{
+    /// <summary>The text of the messages with the given role, unescaped: the SDK writes Japanese as \u escapes.</summary>
+    public string MessageText(string role)
+    {
+        var messages = JsonNode.Parse(Body)?["messages"]?.AsArray() ?? [];
+        return string.Join('\n', messages.Where(m => m?["role"]?.GetValue<string>() == role).Select(m => Strings(m)));
+    }
+
+    /// <summary>Every string value anywhere in the body, unescaped.</summary>
+    public string AllText() => Strings(JsonNode.Parse(Body));
+
+    private static string Strings(JsonNode? node)
+    {
+        var text = new System.Text.StringBuilder();
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    foreach (var (_, value) in o)
+                    {
+                        Walk(value);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var value in a)
+                    {
+                        Walk(value);
+                    }
+
+                    break;
+                case JsonValue v when v.TryGetValue<string>(out var s):
+                    text.Append(s).Append('\n');
+                    break;
+            }
+        }
+
+        Walk(node);
+        return text.ToString();
+    }
+}

@@ -5,7 +5,7 @@ using Yorisoi.Tests.Browser.Infrastructure;
 
 namespace Yorisoi.Tests.Browser.Features.Assistance;
 
-/// <summary>The hand-over page (引き継ぎ), reached from the case page, with no LLM configured on the test host.</summary>
+/// <summary>The hand-over page (引き継ぎ), reached from the case page, the test host's LLM endpoint is a recording server.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class HandoverPageTests(YorisoiHost host, ITestOutputHelper output)
 {
@@ -16,6 +16,7 @@ public sealed partial class HandoverPageTests(YorisoiHost host, ITestOutputHelpe
         var consumer = $"引継試験{Guid.NewGuid().ToString("N")[..4]}";
         var id = await RegisterDoorToDoorCaseAsync(page, consumer);
 
+        var requestsBefore = host.Llm.Requests.Count;
         await page.OpenAsync($"/cases/{id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "引き継ぎ用の要約" }).ClickAsync();
         await page.WaitForURLAsync(HandoverUrl(), UrlWait.Committed());
@@ -30,9 +31,22 @@ public sealed partial class HandoverPageTests(YorisoiHost host, ITestOutputHelpe
         await Assertions.Expect(page.GetByTestId("handover-checklists").Locator("[data-checklist='houmon-hanbai']")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("handover-checks")).ToContainTextAsync("点");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "印刷する" })).ToBeVisibleAsync();
-        // No LLM is configured: no button offers one, and no personal field is on the page.
-        await Assertions.Expect(page.GetByTestId("llm-summary")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByText(consumer)).ToHaveCountAsync(0);
+        // The stored contact details are not on the page (the narrative is, as written).
+        await Assertions.Expect(page.GetByText("090-0000-3333")).ToHaveCountAsync(0);
+
+        // The LLM summary is made only on request, and shown as machine-generated with the model's name.
+        var llm = page.GetByTestId("llm-summary");
+        await Assertions.Expect(llm).ToContainTextAsync(YorisoiHost.LlmModel);
+        Assert.Equal(requestsBefore, host.Llm.Requests.Count);
+        await llm.GetByRole(AriaRole.Button, new() { Name = "LLM 要約を作る" }).ClickAsync();
+        var generated = page.GetByTestId("llm-summary-text");
+        await Assertions.Expect(generated).ToContainTextAsync("機械生成の要約");
+        await Assertions.Expect(generated).ToContainTextAsync(YorisoiHost.LlmModel);
+        await Assertions.Expect(generated).ToContainTextAsync(host.Llm.Answer);
+        Assert.Equal(requestsBefore + 1, host.Llm.Requests.Count);
+        var sent = host.Llm.Requests.Last().MessageText("user");
+        Assert.DoesNotContain(consumer, sent, StringComparison.Ordinal);
+        Assert.Contains("〔氏名〕", sent, StringComparison.Ordinal);
 
         await AxeAssert.NoBlockingViolationsAsync(page, output);
         await page.Context.CloseAsync();
@@ -50,7 +64,7 @@ public sealed partial class HandoverPageTests(YorisoiHost host, ITestOutputHelpe
             {
                 receivedAt = DateTimeOffset.UtcNow.AddMinutes(-30),
                 channelCode = "C1",
-                summary = "作業着の男性が突然家に来て、屋根の瓦がずれていると言われ、その場で屋根工事を80万円で契約した。契約書は2日前に受け取った。解約したい。",
+                summary = consumer + "さんから相談。作業着の男性が突然家に来て、屋根の瓦がずれていると言われ、その場で屋根工事を80万円で契約した。契約書は2日前に受け取った。解約したい。",
                 consultant = new { name = consumer, phone = "090-0000-3333" },
                 business = new { name = "引継テスト工務店" },
                 productCode = "1303",
