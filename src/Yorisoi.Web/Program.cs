@@ -64,6 +64,7 @@ app.MapSearchEndpoints();
 app.MapAssistanceEndpoints();
 app.MapCaseCodeModelEndpoints();
 app.MapChecklistEndpoints();
+app.MapHandoverEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

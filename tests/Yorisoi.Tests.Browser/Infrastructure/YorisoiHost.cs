@@ -26,6 +26,11 @@ public sealed class YorisoiHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The host's LLM endpoint for hand-over summaries: a recording server in this process, so no test leaves the machine.</summary>
+    public Yorisoi.Tests.Integration.Infrastructure.RecordingChatServer Llm { get; private set; } = default!;
+
+    public const string LlmModel = "browser-test-model";
+
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>Authenticator codes for this host's demo administrators: the server takes each code once.</summary>
@@ -63,6 +68,9 @@ public sealed class YorisoiHost : IAsyncLifetime
         start.Environment["Assistance__Model__TrainOnStart"] = "false";
         start.Environment["Assistance__Model__RetrainHours"] = "0";
         start.Environment["Keys__Directory"] = Path.Combine(_dataDirectory, "keys");
+        Llm = await Yorisoi.Tests.Integration.Infrastructure.RecordingChatServer.StartAsync();
+        start.Environment["Yorisoi__Assistance__Llm__Endpoint"] = Llm.BaseUrl;
+        start.Environment["Yorisoi__Assistance__Llm__Model"] = LlmModel;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
@@ -116,6 +124,11 @@ public sealed class YorisoiHost : IAsyncLifetime
         }
 
         _process?.Dispose();
+        if (Llm is not null)
+        {
+            await Llm.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -54,7 +54,7 @@ public abstract class AppFixture : IAsyncLifetime
         var (connectionString, migrationConnectionString) = await CreateDatabaseAsync();
         ConnectionString = connectionString;
         MigrationConnectionString = migrationConnectionString;
-        _factory = new YorisoiApplicationFactory(Kind, connectionString, Directory, migrationConnectionString: migrationConnectionString);
+        _factory = new YorisoiApplicationFactory(Kind, connectionString, Directory, settings: await SettingsAsync(), migrationConnectionString: migrationConnectionString);
         _ = _factory.Server;
         _world = await TestWorld.SeedAsync(this);
     }
@@ -81,6 +81,9 @@ public abstract class AppFixture : IAsyncLifetime
             // A leftover temp directory is harmless; the next run does not reuse it.
         }
     }
+
+    /// <summary>Host settings of a fixture that needs more than the database (an LLM endpoint the test itself serves).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
 
     /// <summary>The host's connection string and, where the database has a separate owner, the one migrations run with.</summary>
     protected abstract Task<(string ConnectionString, string? MigrationConnectionString)> CreateDatabaseAsync();

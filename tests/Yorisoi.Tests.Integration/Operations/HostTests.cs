@@ -23,7 +23,7 @@ public abstract class HostTests(AppFixture app)
             "/api/code-lists/{list}", "/api/centers", "/api/municipalities", "/api/postal-codes/lookup", "/api/auth/login",
             "/api/admin/centers", "/api/admin/centers/{id}/users", "/api/admin/users/{id}/lock", "/api/admin/users/{id}/unlock",
             "/api/admin/users/{id}/reset-two-factor", "/api/search/cases", "/api/cases/{id}/similar", "/api/cases/{id}/faq-links",
-            "/api/cases/{id}/faq-links/{entryId}", "/api/faq/search", "/api/faq/{id}", "/api/faq/categories", "/api/faq/suggestions", "/api/assist/suggestions", "/api/cases/{id}/checks", "/api/assist/check-report", "/api/admin/assist/model", "/api/admin/assist/model/training",
+            "/api/cases/{id}/faq-links/{entryId}", "/api/faq/search", "/api/faq/{id}", "/api/faq/categories", "/api/faq/suggestions", "/api/assist/suggestions", "/api/cases/{id}/checks", "/api/assist/check-report", "/api/cases/{id}/handover", "/api/cases/{id}/handover/llm-summary", "/api/admin/assist/model", "/api/admin/assist/model/training",
             "/api/knowledge/search", "/api/assist/checklists", "/api/assist/checklists/versions", "/api/assist/checklists/versions/{id}",
             "/api/assist/checklists/versions/{id}/publish",
         ];

@@ -84,6 +84,8 @@ public abstract class PermissionMatrixApiKeyTests(AppFixture app)
         ["POST /api/assist/checklists/versions {}"] = [403, 403, 403],
         ["PUT /api/assist/checklists/versions/1 {}"] = [403, 403, 403],
         ["POST /api/assist/checklists/versions/1/publish {\"note\":\"キー\"}"] = [403, 403, 403],
+        ["GET /api/cases/{own}/handover"] = [403, 403, 403],
+        ["POST /api/cases/{own}/handover/llm-summary {}"] = [403, 403, 403],
         ["GET /api/faq/categories"] = [200, 200, 200],
         ["GET /api/faq/search?q=定期購入"] = [200, 200, 200],
         ["GET /api/knowledge/search?q=定期購入"] = [403, 403, 403],

@@ -23,6 +23,7 @@ public static class AssistanceRegistration
         builder.Services.AddSingleton(s => new ExtractiveSummarizer(s.GetRequiredService<IMorphologicalAnalyzer>()));
         builder.Services.AddScoped<CaseChecks>();
         builder.Services.AddScoped<CheckReports>();
+        builder.AddYorisoiAssistanceSummaries();
         return builder;
     }
 

@@ -1,0 +1,111 @@
+using System.ClientModel;
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Yorisoi.Core.Assistance.Summaries;
+
+namespace Yorisoi.Web.Features.Assistance;
+
+public enum LlmFailure
+{
+    NotConfigured,
+    Unreachable,
+    Timeout,
+    ErrorStatus,
+    InvalidAnswer,
+}
+
+/// <summary>The endpoint's answer, or why there is none (with the HTTP status where the endpoint gave one).</summary>
+public sealed record LlmAnswer(string? Text, LlmFailure? Failure, int? Status = null);
+
+/// <summary>
+/// Sends an already masked <see cref="LlmPrompt"/> to the configured endpoint through Microsoft.Extensions.AI and reads
+/// the answer. Every failure becomes an <see cref="LlmAnswer"/> with a reason, never an exception, because nothing may
+/// depend on the LLM being there. Failures are logged with the case id, the model and the reason only: an exception's
+/// message can quote the request or the answer, so it is never logged.
+/// </summary>
+public sealed partial class LlmSummaryClient(LlmSummaryOptions options, IChatClient? chat, ILogger<LlmSummaryClient> logger)
+{
+    /// <summary>A generated summary longer than this is cut: the prompt asks for 300 characters.</summary>
+    public const int MaxAnswerCharacters = 2_000;
+
+    public bool IsConfigured => chat is not null && options.IsConfigured;
+
+    public string? Model => IsConfigured ? options.Model : null;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds));
+
+    public async Task<LlmAnswer> SummarizeAsync(Guid caseId, LlmPrompt prompt, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (chat is null || !options.IsConfigured)
+        {
+            return new LlmAnswer(null, LlmFailure.NotConfigured);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await chat.GetResponseAsync(
+                [new ChatMessage(ChatRole.System, prompt.SystemPrompt), new ChatMessage(ChatRole.User, prompt.UserPrompt)],
+                new ChatOptions { ModelId = options.Model, Temperature = 0.1f, MaxOutputTokens = Math.Max(64, options.MaxOutputTokens) },
+                timeout.Token);
+            var text = Clean(response.Text);
+            if (text.Length == 0)
+            {
+                LogFailed(caseId, options.Model!, LlmFailure.InvalidAnswer, null, "empty answer");
+                return new LlmAnswer(null, LlmFailure.InvalidAnswer);
+            }
+
+            LogGenerated(caseId, options.Model!, prompt.MaskedCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new LlmAnswer(text, null);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogFailed(caseId, options.Model!, LlmFailure.Timeout, null, nameof(OperationCanceledException));
+            return new LlmAnswer(null, LlmFailure.Timeout);
+        }
+        catch (ClientResultException e) when (e.Status != 0)
+        {
+            LogFailed(caseId, options.Model!, LlmFailure.ErrorStatus, e.Status, e.GetType().Name);
+            return new LlmAnswer(null, LlmFailure.ErrorStatus, e.Status);
+        }
+        catch (Exception e) when (e is HttpRequestException or ClientResultException or System.Net.Sockets.SocketException or IOException)
+        {
+            // Status 0 from the pipeline: no HTTP answer at all (refused, reset, DNS).
+            LogFailed(caseId, options.Model!, LlmFailure.Unreachable, null, e.GetType().Name);
+            return new LlmAnswer(null, LlmFailure.Unreachable);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A 200 whose body is not a chat completion surfaces as whatever the SDK's reader threw (JSON, missing keys,
+            // wrong types); all of them mean the same to the counselor.
+            LogFailed(caseId, options.Model!, LlmFailure.InvalidAnswer, null, e.GetType().Name);
+            return new LlmAnswer(null, LlmFailure.InvalidAnswer);
+        }
+    }
+
+    /// <summary>Control characters out (a model may emit them), blank lines folded, length bounded.</summary>
+    private static string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var kept = new string([.. text.Where(c => c is '\n' || !char.IsControl(c))]).Trim();
+        while (kept.Contains("\n\n\n", StringComparison.Ordinal))
+        {
+            kept = kept.Replace("\n\n\n", "\n\n", StringComparison.Ordinal);
+        }
+
+        return kept.Length > MaxAnswerCharacters ? kept[..MaxAnswerCharacters] + "…" : kept;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LLM summary of case {CaseId} generated by {Model} ({Masked} values masked, {ElapsedMs} ms)")]
+    private partial void LogGenerated(Guid caseId, string model, int masked, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM summary of case {CaseId} by {Model} failed: {Failure} (status {Status}, {ErrorType})")]
+    private partial void LogFailed(Guid caseId, string model, LlmFailure failure, int? status, string errorType);
+}
