@@ -18,7 +18,7 @@ namespace Yorisoi.Core.Assistance.Summaries;
 public sealed class HandoverService(
     CaseService cases,
     CaseAssistant assistant,
-    ChecklistCatalog checklists,
+    ChecklistLibrary checklists,
     InputChecks inputChecks,
     ExtractiveSummarizer summarizer,
     LlmPromptBuilder prompts,
@@ -75,7 +75,7 @@ public sealed class HandoverService(
         var codes = string.IsNullOrWhiteSpace(d.ProductCode) || string.IsNullOrWhiteSpace(d.SalesFormCode)
             ? await assistant.ClassifyAsync(d.Summary, ct)
             : CodeSuggestions.None;
-        var open = CaseAssistant.ChecklistsFor(checklists, fields, codes)
+        var open = CaseAssistant.ChecklistsFor(await checklists.CurrentAsync(ct), fields, codes)
             .Select(c => new HandoverChecklist(c.Id, c.Title, c.Reason, [.. c.Items.Where(i => !i.Done).Select(i => new HandoverChecklistItem(i.Id, i.Text, i.Field))]))
             .Where(c => c.OpenItems.Count > 0)
             .ToList();
