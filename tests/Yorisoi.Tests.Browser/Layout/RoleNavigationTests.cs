@@ -11,9 +11,9 @@ public sealed class RoleNavigationTests(YorisoiHost host)
     {
         { StaffBrowser.Counselor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "FAQ", "二要素認証", "パスワード変更"] },
         { StaffBrowser.Supervisor, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "二要素認証", "パスワード変更"] },
-        { StaffBrowser.CenterAdmin, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "職員管理", "APIキー", "二要素認証", "パスワード変更"] },
-        { StaffBrowser.PrefectureAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証", "パスワード変更"] },
-        { StaffBrowser.SystemAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.CenterAdmin, "/cases", "相談一覧", ["相談一覧", "相談検索", "相談を登録", "決裁待ち", "FAQ", "職員管理", "APIキー", "分類モデル", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.PrefectureAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "分類モデル", "二要素認証", "パスワード変更"] },
+        { StaffBrowser.SystemAdmin, "/admin/users", "職員アカウント管理", ["職員管理", "APIキー", "分類モデル", "二要素認証", "パスワード変更"] },
         { StaffBrowser.Analyst, "/", "ホーム", ["ホーム", "二要素認証", "パスワード変更"] },
     };
 

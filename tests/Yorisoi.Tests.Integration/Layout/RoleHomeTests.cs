@@ -22,9 +22,9 @@ public sealed partial class RoleHomeTests(SqliteApp app) : IClassFixture<SqliteA
     {
         { Roles.Counselor, ["/cases", "/cases/search", "/cases/new", "/knowledge", "/account/two-factor", "/account/password"] },
         { Roles.Supervisor, ["/cases", "/cases/search", "/cases/new", "/approvals", "/knowledge", "/account/two-factor", "/account/password"] },
-        { Roles.CenterAdmin, ["/cases", "/cases/search", "/cases/new", "/approvals", "/knowledge", "/admin/users", "/admin/api-keys", "/account/two-factor", "/account/password"] },
-        { Roles.PrefectureAdmin, ["/admin/users", "/admin/api-keys", "/account/two-factor", "/account/password"] },
-        { Roles.SystemAdmin, ["/admin/users", "/admin/api-keys", "/account/two-factor", "/account/password"] },
+        { Roles.CenterAdmin, ["/cases", "/cases/search", "/cases/new", "/approvals", "/knowledge", "/admin/users", "/admin/api-keys", "/admin/assistance/model", "/account/two-factor", "/account/password"] },
+        { Roles.PrefectureAdmin, ["/admin/users", "/admin/api-keys", "/admin/assistance/model", "/account/two-factor", "/account/password"] },
+        { Roles.SystemAdmin, ["/admin/users", "/admin/api-keys", "/admin/assistance/model", "/account/two-factor", "/account/password"] },
         { Roles.NationalAnalyst, ["/", "/account/two-factor", "/account/password"] },
     };
 
