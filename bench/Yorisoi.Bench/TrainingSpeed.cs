@@ -76,14 +76,7 @@ public static class TrainingSpeed
         await log.WriteLineAsync($"Measuring POST /api/assist/suggestions through the host with the model loaded ({options.Suggestions} requests after 100 to warm up)");
         await using var host = await WebHostProcess.StartAsync(options.HostDll, connectionString, personalKey, lookupKey, environment, Path.Combine(options.ResultsDirectory, "host-assist.log"), log);
         var afterStart = host.Memory().RssKb;
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        using (var login = await client.PostAsJsonAsync("api/auth/login", new { email = "counselor@demo.yorisoi.jp", password = Yorisoi.Core.Data.DatabaseInitializer.DemoPassword }, ct))
-        {
-            if (login.StatusCode != HttpStatusCode.NoContent)
-            {
-                throw new InvalidOperationException($"Login failed: {(int)login.StatusCode}");
-            }
-        }
+        using var client = await SearchBenchmark.CounselorClientAsync(host, ct);
 
         string? modelVersion = null;
         async Task<bool> AssistAsync(string text)

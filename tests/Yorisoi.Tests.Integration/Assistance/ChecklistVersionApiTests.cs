@@ -392,18 +392,9 @@ public abstract class ChecklistVersionApiTests(AppFixture app)
     protected async Task ExecuteAsApplicationAsync(string sql)
     {
         await using var connection = ApplicationConnection();
-        await ExecuteAsync(connection, sql);
+        await RawSql.ExecuteAsync(connection, sql);
     }
 
-    protected static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The statements are the test's own constants.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        await command.ExecuteNonQueryAsync();
-    }
 
     protected async Task<long> NewPublishedIdAsync()
     {
@@ -467,7 +458,7 @@ public sealed class ChecklistVersionApiOnPostgresTests(PostgresApp app) : Checkl
         var id = await NewPublishedIdAsync();
         await using var owner = new NpgsqlConnection(App.MigrationConnectionString);
 
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(owner, statement.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => RawSql.ExecuteAsync(owner, statement.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
 
         Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
         var row = await App.AsSystemAsync(db => db.Set<ChecklistVersion>().AsNoTracking().SingleAsync(v => v.Id == id));
